@@ -1,0 +1,266 @@
+//! Command line: a clap derive enum, one variant per subcommand. Every command takes
+//! `--config` and `--now`; help and version need no config.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+
+use crate::calendar::DayKind;
+use crate::classify::Classifier;
+use crate::config::Config;
+use crate::deadlines::{fmt_date, season_status};
+use crate::ingest::{decide, ingest};
+use crate::store::Store;
+
+#[derive(Parser, Debug)]
+#[command(name = "themeday", version, about = "政务公开主题日 plan/report tracking by email")]
+pub struct Cli {
+    /// Configuration file.
+    #[arg(long, global = true, default_value = "config/demo.toml")]
+    pub config: PathBuf,
+    /// Run as if at this instant (RFC 3339, e.g. 2023-04-20T09:00:00+08:00).
+    #[arg(long, global = true, value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Log format.
+    #[arg(long, global = true, default_value = "human", value_parser = ["human", "json"])]
+    pub log_format: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate the configuration, the schedule and the calendar.
+    Check,
+    /// Working days.
+    Workdays {
+        #[command(subcommand)]
+        cmd: WorkdaysCmd,
+    },
+    /// Classify mail files and print one JSON object per file.
+    Classify { files: Vec<PathBuf> },
+    /// Record mail files in the store (no acknowledgements are sent).
+    Import { files: Vec<PathBuf> },
+    /// The season's progress table.
+    Status,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum WorkdaysCmd {
+    /// One line per date: `YYYY-MM-DD workday|rest [reason]`.
+    List { from: NaiveDate, to: NaiveDate },
+    /// The date N working days after DATE (N < 0: before).
+    Add {
+        date: NaiveDate,
+        #[arg(allow_negative_numbers = true)]
+        n: i32,
+    },
+}
+
+fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s).map_err(|e| format!("{e}: write it as 2023-04-20T09:00:00+08:00"))
+}
+
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    init_logging(&cli.log_format);
+    let now = cli.now.unwrap_or_else(|| Utc::now().fixed_offset());
+    let load = || -> anyhow::Result<Config> { Config::load(&cli.config).map_err(anyhow::Error::from) };
+    match cli.command {
+        Command::Check => {
+            let config = load()?;
+            let mut warnings = Vec::new();
+            for m in crate::deadlines::empty_required_months(&config) {
+                warnings.push(format!("{m}月 has no activity although the notice requires one"));
+            }
+            for u in &config.units {
+                if config.activities_of(&u.name).next().is_none() {
+                    warnings.push(format!("unit {} has no activity in the schedule", u.name));
+                }
+            }
+            for w in &warnings {
+                println!("warning: {w}");
+            }
+            println!(
+                "ok: {} activities, {} units, calendar years {:?}",
+                config.activities.len(),
+                config.units.len(),
+                config.calendar.years()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Workdays { cmd } => {
+            let config = load()?;
+            let cal = &config.calendar;
+            match cmd {
+                WorkdaysCmd::List { from, to } => {
+                    if to < from {
+                        bail!("TO ({to}) is before FROM ({from})");
+                    }
+                    let mut out = String::new();
+                    let mut d = from;
+                    while d <= to {
+                        let line = match cal.day_kind(d)? {
+                            DayKind::Workday(None) => format!("{d} workday\n"),
+                            DayKind::Workday(Some(r)) => format!("{d} workday {r}\n"),
+                            DayKind::Rest(None) => format!("{d} rest\n"),
+                            DayKind::Rest(Some(r)) => format!("{d} rest {r}\n"),
+                        };
+                        out.push_str(&line);
+                        d += Duration::days(1);
+                    }
+                    print!("{out}");
+                }
+                WorkdaysCmd::Add { date, n } => println!("{}", cal.add_workdays(date, n)?),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Classify { files } => {
+            let config = load()?;
+            let classifier = Classifier::new(&config);
+            let mut failed = false;
+            for f in files {
+                let raw = match std::fs::read(&f) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        eprintln!("themeday: cannot read {}: {e}", f.display());
+                        failed = true;
+                        continue;
+                    }
+                };
+                let (_, error, d) = decide(&classifier, &raw);
+                if let Some(e) = error {
+                    eprintln!("themeday: cannot parse {}: {e}", f.display());
+                }
+                println!("{}", decision_json(&f, &d));
+            }
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Import { files } => {
+            let config = load()?;
+            let classifier = Classifier::new(&config);
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let (mut new, mut dup) = (0, 0);
+            for f in &files {
+                let raw = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+                let source = format!("import:{}", crate::store::content_hash(&raw));
+                let r = ingest(&mut store, &classifier, &raw, &source, now, |_, _, _| Vec::new())?;
+                if r.duplicate {
+                    dup += 1;
+                    println!("已存在 #{} {}", r.id, f.display());
+                } else {
+                    new += 1;
+                    let d = r.decision.expect("new mail has a decision");
+                    println!(
+                        "已登记 #{} {} {} {} {}",
+                        r.id,
+                        f.display(),
+                        d.kind.zh(),
+                        d.unit.as_deref().unwrap_or("单位未识别"),
+                        d.activity.map(|a| format!("第{a}项")).unwrap_or_else(|| "活动未识别".into())
+                    );
+                }
+            }
+            println!("共 {} 封：新登记 {new} 封，重复 {dup} 封。", files.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status => {
+            let config = load()?;
+            let store = Store::open(&config.database, &config.archive_dir)?;
+            print!("{}", status_table(&config, &store, now)?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// One JSON line for `classify`.
+pub fn decision_json(file: &Path, d: &crate::classify::Decision) -> String {
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "kind": d.kind,
+        "unit": d.unit,
+        "activity": d.activity,
+        "activity_date": d.activity_date.map(|x| x.to_string()),
+        "activity_end": d.activity_end.map(|x| x.to_string()),
+        "confidence": d.confidence,
+        "needs_review": d.needs_review,
+        "automated": d.automated,
+        "reasons": d.reasons,
+    })
+    .to_string()
+}
+
+/// The progress table, in Chinese, for the terminal.
+pub fn status_table(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> crate::Result<String> {
+    let mails = store.mails()?;
+    let statuses = season_status(config, &mails, now);
+    let local = now.with_timezone(&config.timezone);
+    let mut out = format!(
+        "{}年“政务公开主题日”活动进度（截至 {}）\n",
+        config.year,
+        local.format("%Y年%m月%d日 %H:%M")
+    );
+    out.push_str("序号  责任单位              计划月份  活动日期    方案截止    方案        报告截止    报告        状态\n");
+    for s in &statuses {
+        let receipt = |r: &Option<crate::deadlines::Receipt>| match r {
+            None => "未报".to_string(),
+            Some(r) => format!(
+                "{}{}",
+                fmt_date(Some(r.received)),
+                match r.on_time {
+                    Some(true) => "按时",
+                    Some(false) => "逾期",
+                    None => "",
+                }
+            ),
+        };
+        let plan_dl = if s.plan_deadline_provisional {
+            format!("≤{}", fmt_date(s.plan_deadline))
+        } else {
+            fmt_date(s.plan_deadline)
+        };
+        let date = match (s.date, s.end) {
+            (Some(d), Some(e)) if e != d => format!("{}-{}", fmt_date(Some(d)), fmt_date(Some(e))),
+            (d, _) => fmt_date(d),
+        };
+        out.push_str(&format!(
+            "{:<4}  {}  {:<8}  {}  {}  {}  {}  {}  {}{}\n",
+            s.number,
+            pad(&s.unit, 20),
+            format!("{}月", s.month),
+            pad(&date, 10),
+            pad(&plan_dl, 10),
+            pad(&receipt(&s.plan), 10),
+            pad(&fmt_date(s.report_deadline), 10),
+            pad(&receipt(&s.report), 10),
+            s.state.zh(),
+            s.error.as_ref().map(|e| format!("（{e}）")).unwrap_or_default()
+        ));
+    }
+    let review = mails.iter().filter(|m| m.needs_review && !m.reviewed).count();
+    out.push_str(&format!("已登记邮件 {} 封，待人工核对 {review} 封。\n", mails.len()));
+    for m in crate::deadlines::empty_required_months(config) {
+        out.push_str(&format!("注意：{m}月尚未安排主题活动（实施方案要求每月至少1个主题）。\n"));
+    }
+    Ok(out)
+}
+
+/// Pads to a display width, counting CJK characters as two columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("THEMEDAY_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = if format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}

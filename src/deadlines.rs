@@ -1,0 +1,224 @@
+//! Deadlines: a pure function of the schedule, the records, the calendar and `now`.
+//!
+//! DESIGN §2: plan deadline = 5 working days before the first day of the activity, report
+//! deadline = 5 working days after its last day, each ending at 24:00 Asia/Shanghai. Until a
+//! plan or report states the date, only the planned month is known, and the plan deadline is
+//! the latest possible one: 5 working days before the month's last day. A date in a year the
+//! calendar does not cover makes that activity's deadlines an error, shown, never guessed.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+
+use crate::calendar::Calendar;
+use crate::classify::Kind;
+use crate::config::{Activity, Config};
+use crate::store::MailRecord;
+
+pub const PLAN_LEAD: i32 = 5;
+pub const REPORT_LAG: i32 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Waiting,
+    PlanDueSoon,
+    PlanOverdue,
+    PlanReceived { on_time: bool },
+    ReportDueSoon,
+    ReportOverdue,
+    ReportReceived { on_time: bool },
+    NotHeld,
+}
+
+impl State {
+    pub fn zh(self) -> &'static str {
+        match self {
+            State::Waiting => "等待方案",
+            State::PlanDueSoon => "方案即将到期",
+            State::PlanOverdue => "方案逾期未报",
+            State::PlanReceived { on_time: true } => "方案已按时报送",
+            State::PlanReceived { on_time: false } => "方案已报送（逾期）",
+            State::ReportDueSoon => "待报送情况报告",
+            State::ReportOverdue => "情况报告逾期未报",
+            State::ReportReceived { on_time: true } => "报告已按时报送",
+            State::ReportReceived { on_time: false } => "报告已报送（逾期）",
+            State::NotHeld => "未见开展",
+        }
+    }
+}
+
+/// A plan or report that counts for an activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    pub mail_id: i64,
+    /// Local date it reached the office.
+    pub received: NaiveDate,
+    /// None when the deadline itself is unknown.
+    pub on_time: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityStatus {
+    pub number: u32,
+    pub unit: String,
+    pub theme: String,
+    pub month: u32,
+    pub year: i32,
+    pub date: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub plan_deadline: Option<NaiveDate>,
+    /// The plan deadline is the latest possible one inside the planned month.
+    pub plan_deadline_provisional: bool,
+    pub report_deadline: Option<NaiveDate>,
+    pub plan: Option<Receipt>,
+    pub report: Option<Receipt>,
+    pub state: State,
+    /// Calendar gaps and similar problems that stop a deadline from being computed.
+    pub error: Option<String>,
+}
+
+/// When a recorded mail reached the office, in local time: its Date header, unless that is
+/// later than when it was recorded (a wrong clock on the sender's side).
+pub fn received_at(m: &MailRecord, tz: Tz) -> NaiveDate {
+    let t: DateTime<FixedOffset> = match m.mail_date {
+        Some(d) if d <= m.recorded_at => d,
+        _ => m.recorded_at,
+    };
+    t.with_timezone(&tz).date_naive()
+}
+
+pub fn month_end(year: i32, month: u32) -> NaiveDate {
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).expect("valid month").pred_opt().expect("valid date")
+}
+
+pub fn activity_status(
+    a: &Activity,
+    mails: &[MailRecord],
+    cal: &Calendar,
+    tz: Tz,
+    today: NaiveDate,
+    horizon: i32,
+) -> ActivityStatus {
+    let mine: Vec<&MailRecord> = mails
+        .iter()
+        .filter(|m| m.activity == Some(a.number) && m.is_settled_submission())
+        .collect();
+    let plans: Vec<&&MailRecord> = mine.iter().filter(|m| m.kind == Kind::Plan).collect();
+    let reports: Vec<&&MailRecord> = mine.iter().filter(|m| m.kind == Kind::Report).collect();
+    // The date: a report says when it really happened; otherwise the latest plan that gives one
+    // (a unit that postpones sends a new plan); otherwise the schedule's fixed day.
+    let dated = |ms: &[&&MailRecord]| -> Option<(NaiveDate, NaiveDate)> {
+        ms.iter()
+            .rev()
+            .find_map(|m| m.activity_date.map(|d| (d, m.activity_end.unwrap_or(d).max(d))))
+    };
+    let (date, end) = match dated(&reports).or_else(|| dated(&plans)).or(a.date.map(|d| (d, d))) {
+        Some((d, e)) => (Some(d), Some(e)),
+        None => (None, None),
+    };
+    let mut error = None;
+    let mut note = |e: crate::error::Error| {
+        if error.is_none() {
+            error = Some(e.to_string());
+        }
+    };
+    let (plan_deadline, provisional) = match date {
+        Some(d) => (cal.add_workdays(d, -PLAN_LEAD).map_err(&mut note).ok(), false),
+        None => (
+            cal.add_workdays(month_end(a.year, a.month), -PLAN_LEAD).map_err(&mut note).ok(),
+            true,
+        ),
+    };
+    let report_deadline = end.and_then(|e| cal.add_workdays(e, REPORT_LAG).map_err(&mut note).ok());
+    let receipt = |ms: &[&&MailRecord], deadline: Option<NaiveDate>| -> Option<Receipt> {
+        let first = ms.iter().min_by_key(|m| received_at(m, tz))?;
+        let received = received_at(first, tz);
+        Some(Receipt {
+            mail_id: first.id,
+            received,
+            on_time: deadline.map(|d| received <= d),
+        })
+    };
+    let plan = receipt(&plans, if provisional { None } else { plan_deadline });
+    let report = receipt(&reports, report_deadline);
+    let due_soon = |deadline: NaiveDate| -> bool {
+        cal.workdays_between(today, deadline)
+            .map(|n| (0..=horizon as i64).contains(&n))
+            .unwrap_or(false)
+    };
+    let state = if let Some(r) = &report {
+        State::ReportReceived { on_time: r.on_time.unwrap_or(true) }
+    } else if end.is_some_and(|e| today > e) && (plan.is_some() || !provisional) {
+        match report_deadline {
+            Some(d) if today > d => State::ReportOverdue,
+            _ => State::ReportDueSoon,
+        }
+    } else if let Some(p) = &plan {
+        State::PlanReceived { on_time: p.on_time.unwrap_or(true) }
+    } else {
+        match plan_deadline {
+            Some(d) if today > d => {
+                let window_closed = cal
+                    .add_workdays(month_end(a.year, a.month), REPORT_LAG)
+                    .map(|last| today > last)
+                    .unwrap_or(false);
+                if provisional && window_closed {
+                    State::NotHeld
+                } else {
+                    State::PlanOverdue
+                }
+            }
+            Some(d) if due_soon(d) => State::PlanDueSoon,
+            _ => State::Waiting,
+        }
+    };
+    ActivityStatus {
+        number: a.number,
+        unit: a.unit.clone(),
+        theme: a.theme.clone(),
+        month: a.month,
+        year: a.year,
+        date,
+        end,
+        plan_deadline,
+        plan_deadline_provisional: provisional,
+        report_deadline,
+        plan,
+        report,
+        state,
+        error,
+    }
+}
+
+/// Every activity's status at `now`.
+pub fn season_status(config: &Config, mails: &[MailRecord], now: DateTime<FixedOffset>) -> Vec<ActivityStatus> {
+    let today = now.with_timezone(&config.timezone).date_naive();
+    config
+        .activities
+        .iter()
+        .map(|a| {
+            activity_status(
+                a,
+                mails,
+                &config.calendar,
+                config.timezone,
+                today,
+                config.policy.digest_horizon_workdays,
+            )
+        })
+        .collect()
+}
+
+/// Months the notice requires a theme for but the schedule leaves empty.
+pub fn empty_required_months(config: &Config) -> Vec<u32> {
+    config
+        .required_months
+        .iter()
+        .copied()
+        .filter(|m| !config.activities.iter().any(|a| a.month == *m && a.year == config.year))
+        .collect()
+}
+
+pub fn fmt_date(d: Option<NaiveDate>) -> String {
+    d.map(|d| format!("{}月{}日", d.month(), d.day())).unwrap_or_else(|| "—".into())
+}

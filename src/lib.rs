@@ -1,0 +1,19 @@
+//! themeday: tracks the plans and reports of a county office's "政务公开主题日" season by
+//! email.
+//!
+//! Data flows one way (DESIGN §5):
+//! intake (IMAP | Maildir) → parse → classify → store (SQLite) → notify → outbox → send.
+//! `parse`, `classify` and `deadlines` are pure; the clock is a value passed in.
+
+pub mod calendar;
+pub mod classify;
+pub mod cli;
+pub mod config;
+pub mod deadlines;
+pub mod error;
+pub mod ingest;
+pub mod parse;
+pub mod store;
+mod textpos;
+
+pub use error::{Error, Result};

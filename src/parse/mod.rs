@@ -1,0 +1,370 @@
+//! Parse: raw mail bytes → the text the classifier reads.
+//!
+//! Pure and lenient: bytes in, a [`ParsedMail`] out, no I/O and no clock. mail-parser (with
+//! `full_encoding`) decodes the MIME structure, RFC 2047/2231 names and GBK/GB18030/Big5
+//! bodies; this module adds what county mail needs on top: the non-standard
+//! `filename="=?gb18030?B?…?="` that QQ Mail and Outlook write, HTML-only bodies, the split of
+//! a body into the sender's own words and the quoted/forwarded part, and the text inside
+//! `.docx` (and, heuristically, `.doc`/`.wps`) attachments. A part that cannot be decoded is
+//! recorded in `problems`; it never stops the mail from being classified.
+
+mod attachments;
+mod quote;
+
+use chrono::{DateTime, FixedOffset};
+use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
+
+pub use attachments::{attachment_text, docx_text};
+pub use quote::split_quoted;
+
+/// Attachment text beyond this many characters is not read: plans and reports say what
+/// matters on their first pages.
+pub const MAX_ATTACHMENT_TEXT: usize = 20_000;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: Option<String>,
+    pub content_type: String,
+    pub size: usize,
+    /// Text extracted from the attachment, when its format is readable.
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ParsedMail {
+    pub message_id: Option<String>,
+    pub subject: String,
+    pub from_name: Option<String>,
+    pub from_addr: Option<String>,
+    pub reply_to: Option<String>,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    /// The sender's own words (HTML converted to text), above any quoted or forwarded part.
+    pub body: String,
+    /// Quoted or forwarded text, including forwarded messages attached as message/rfc822.
+    pub quoted: String,
+    pub attachments: Vec<Attachment>,
+    /// Why this mail is automated (RFC 3834 and DESIGN §4), if it is.
+    pub automated: Option<String>,
+    /// Carries our own loop header: mail this bot sent.
+    pub ours: bool,
+    /// Parts that could not be decoded cleanly.
+    pub problems: Vec<String>,
+}
+
+/// The header every outgoing mail carries; mail that has it is never answered.
+pub const LOOP_HEADER: &str = "X-Themeday-Loop";
+
+pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
+    if raw.is_empty() {
+        return Err("empty message".into());
+    }
+    let msg = MessageParser::default()
+        .parse(raw)
+        .ok_or_else(|| "no RFC 5322 header found".to_string())?;
+    if msg.headers().is_empty() {
+        return Err("no RFC 5322 header found".into());
+    }
+    let mut out = ParsedMail {
+        message_id: msg.message_id().map(|s| s.trim().to_string()),
+        subject: msg.subject().map(clean_line).unwrap_or_default(),
+        date: msg
+            .date()
+            .and_then(|d| DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()),
+        in_reply_to: msg.in_reply_to().as_text().map(|s| s.to_string()),
+        references: match msg.references() {
+            HeaderValue::Text(t) => vec![t.to_string()],
+            HeaderValue::TextList(l) => l.iter().map(|s| s.to_string()).collect(),
+            _ => Vec::new(),
+        },
+        ..Default::default()
+    };
+    if let Some(addr) = msg.from().and_then(Address::first) {
+        out.from_name = addr.name().map(clean_line).filter(|s| !s.is_empty());
+        out.from_addr = addr.address().map(|a| a.trim().to_lowercase());
+    }
+    out.reply_to = msg
+        .reply_to()
+        .and_then(Address::first)
+        .and_then(|a| a.address())
+        .map(|a| a.trim().to_lowercase());
+    out.to = addresses(msg.to());
+    out.cc = addresses(msg.cc());
+
+    // Bodies: prefer text/plain; fall back to HTML converted to text.
+    let mut body = String::new();
+    for part in msg.text_bodies() {
+        if part.is_encoding_problem {
+            out.problems.push("a text part has an encoding problem".into());
+        }
+        let text = match &part.body {
+            PartType::Text(t) => repair_charset(raw, part, t),
+            PartType::Html(h) => mail_parser::decoders::html::html_to_text(h),
+            _ => continue,
+        };
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str(&text);
+    }
+    if body.trim().is_empty() {
+        for part in msg.html_bodies() {
+            if let PartType::Html(h) = &part.body {
+                body.push_str(&mail_parser::decoders::html::html_to_text(h));
+                body.push('\n');
+            }
+        }
+    }
+    let body = normalize_text(&body);
+    let (own, quoted) = split_quoted(&body);
+    out.body = own;
+    out.quoted = quoted;
+
+    for part in msg.attachments() {
+        if let Some(inner) = part.message() {
+            // A forwarded mail attached whole: its subject and text count as quoted text.
+            let sub = inner.subject().unwrap_or_default();
+            let text = inner.body_text(0).unwrap_or_default();
+            out.quoted.push_str(&format!("\n主题：{sub}\n{}", normalize_text(&text)));
+            for a in inner.attachments() {
+                out.attachments.push(read_attachment(a));
+            }
+            continue;
+        }
+        out.attachments.push(read_attachment(part));
+    }
+    out.automated = automated_reason(&msg, &out);
+    out.ours = msg.header_raw(LOOP_HEADER).is_some();
+    Ok(out)
+}
+
+fn read_attachment(part: &mail_parser::MessagePart<'_>) -> Attachment {
+    let name = part.attachment_name().map(decode_stray_encoded_words);
+    let content_type = part
+        .content_type()
+        .map(|ct| match ct.subtype() {
+            Some(sub) => format!("{}/{}", ct.ctype(), sub),
+            None => ct.ctype().to_string(),
+        })
+        .unwrap_or_else(|| "application/octet-stream".into())
+        .to_ascii_lowercase();
+    let bytes = part.contents();
+    let text = attachment_text(name.as_deref(), &content_type, bytes);
+    Attachment {
+        name,
+        content_type,
+        size: bytes.len(),
+        text,
+    }
+}
+
+fn addresses(a: Option<&Address<'_>>) -> Vec<String> {
+    a.map(|a| {
+        a.iter()
+            .filter_map(|x| x.address())
+            .map(|s| s.trim().to_lowercase())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Text parts labelled with an unknown charset come out of mail-parser as lossy UTF-8; when
+/// the raw bytes decode cleanly as GB18030 (a superset of GBK and GB2312, what mislabelled
+/// county mail almost always is) that reading is used instead.
+fn repair_charset(raw_message: &[u8], part: &mail_parser::MessagePart<'_>, decoded: &str) -> String {
+    if !decoded.contains('\u{fffd}') {
+        return decoded.to_string();
+    }
+    let (start, end) = (part.offset_body as usize, part.offset_end as usize);
+    let Some(raw) = raw_message.get(start..end.max(start)) else {
+        return decoded.to_string();
+    };
+    let enc = part
+        .content_transfer_encoding()
+        .unwrap_or("7bit")
+        .to_ascii_lowercase();
+    let bytes = match enc.as_str() {
+        "base64" => mail_parser::decoders::base64::base64_decode(raw),
+        "quoted-printable" => mail_parser::decoders::quoted_printable::quoted_printable_decode(raw),
+        _ => Some(raw.to_vec()),
+    };
+    if let Some(bytes) = bytes {
+        let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
+        if !had_errors {
+            return text.into_owned();
+        }
+    }
+    decoded.to_string()
+}
+
+/// QQ Mail and Outlook put RFC 2047 encoded words inside quoted parameters
+/// (`filename="=?gb18030?B?…?="`), which RFC 2047 forbids; mail-parser may leave them as is.
+pub fn decode_stray_encoded_words(name: &str) -> String {
+    if !name.contains("=?") {
+        return clean_line(name);
+    }
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(start) = rest.find("=?") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        match decode_encoded_word(tail) {
+            Some((text, used)) => {
+                out.push_str(&text);
+                rest = &tail[used..];
+                // Whitespace between adjacent encoded words is not part of the text.
+                let trimmed = rest.trim_start();
+                if trimmed.starts_with("=?") {
+                    rest = trimmed;
+                }
+            }
+            None => {
+                out.push_str("=?");
+                rest = &tail[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    clean_line(&out)
+}
+
+/// Decodes one `=?charset?B|Q?text?=`; returns the text and the bytes consumed.
+fn decode_encoded_word(s: &str) -> Option<(String, usize)> {
+    let body = s.strip_prefix("=?")?;
+    let q1 = body.find('?')?;
+    let charset = &body[..q1];
+    let charset = charset.split('*').next().unwrap_or(charset);
+    let enc = body.get(q1 + 1..q1 + 2)?;
+    if body.get(q1 + 2..q1 + 3)? != "?" {
+        return None;
+    }
+    let payload_start = q1 + 3;
+    let end = body[payload_start..].find("?=")? + payload_start;
+    let payload = &body[payload_start..end];
+    let bytes = match enc {
+        "B" | "b" => mail_parser::decoders::base64::base64_decode(payload.as_bytes())?,
+        "Q" | "q" => q_decode(payload),
+        _ => return None,
+    };
+    let encoding = encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let encoding = if encoding == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        encoding
+    };
+    let (text, _, _) = encoding.decode(&bytes);
+    Some((text.into_owned(), 2 + end + 2))
+}
+
+fn q_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'_' => out.push(b' '),
+            b'=' if i + 2 < b.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'='),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn clean_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Normalizes line ends, non-breaking and full-width spaces, and runs of blank lines.
+pub fn normalize_text(s: &str) -> String {
+    let s = s.replace("\r\n", "\n").replace(['\r', '\u{a0}'], " ");
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let l = line.trim_end();
+        if l.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 3834 and DESIGN §4: mail that must never be answered.
+fn automated_reason(msg: &mail_parser::Message<'_>, p: &ParsedMail) -> Option<String> {
+    let raw = |name: &str| msg.header_raw(name).map(|v| v.trim().to_ascii_lowercase());
+    if let Some(v) = raw("Auto-Submitted") {
+        if v != "no" && !v.starts_with("no ") && !v.starts_with("no;") {
+            return Some(format!("Auto-Submitted: {v}"));
+        }
+    }
+    if let Some(v) = raw("Precedence") {
+        if ["bulk", "junk", "list", "auto_reply"].iter().any(|k| v.contains(k)) {
+            return Some(format!("Precedence: {v}"));
+        }
+    }
+    for h in ["List-Id", "List-Unsubscribe", "X-Loop", "X-Auto-Response-Suppress", "X-Autoreply", "X-Autorespond"] {
+        if msg.header_raw(h).is_some() {
+            return Some(format!("{h} header"));
+        }
+    }
+    if let Some(rp) = raw("Return-Path") {
+        if rp.trim_matches(|c| c == '<' || c == '>' || c == ' ').is_empty() {
+            return Some("empty Return-Path".into());
+        }
+    }
+    if let Some(ct) = msg.content_type() {
+        if ct.ctype().eq_ignore_ascii_case("multipart")
+            && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
+        {
+            return Some("delivery or disposition report".into());
+        }
+    }
+    if let Some(addr) = &p.from_addr {
+        let local = addr.split('@').next().unwrap_or("");
+        let local = local.replace(['-', '_', '.'], "");
+        for k in ["mailerdaemon", "postmaster", "noreply", "donotreply", "bounce", "notify", "notification", "newsletter"] {
+            if local.starts_with(k) || local == k {
+                return Some(format!("automated sender {addr}"));
+            }
+        }
+    }
+    let subj = p.subject.to_lowercase();
+    for k in [
+        "自动回复",
+        "自动答复",
+        "automatic reply",
+        "auto reply",
+        "autoreply",
+        "out of office",
+        "退信",
+        "undelivered mail",
+        "undeliverable",
+        "delivery status notification",
+        "delivery failure",
+        "mail delivery failed",
+        "returned mail",
+    ] {
+        if subj.contains(k) {
+            return Some(format!("subject says {k:?}"));
+        }
+    }
+    None
+}

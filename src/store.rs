@@ -1,0 +1,580 @@
+//! Store: SQLite (WAL, versioned migrations) plus an archive of raw mail by content hash.
+//!
+//! Invariants:
+//! - every mail that reaches intake is recorded once: the SHA-256 of its bytes is unique, and
+//!   a second copy with the same Message-ID is recognised as the same mail;
+//! - the raw bytes are archived (write to a temporary file, fsync, rename) *before* the row is
+//!   committed, so a recorded mail always has its archive file;
+//! - a mail's record and the outgoing mail it causes (its acknowledgement) are committed in one
+//!   transaction, and every outgoing mail has a unique `dedup_key`, so a crash can lose
+//!   neither and a restart can do neither twice.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+
+use crate::classify::{Decision, Kind};
+use crate::error::{Error, Result};
+use crate::parse::ParsedMail;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: mail, sources, cursors, outbox.
+    r#"
+    CREATE TABLE mail (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        message_id TEXT,
+        source TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        mail_date TEXT,
+        from_addr TEXT,
+        from_name TEXT,
+        subject TEXT NOT NULL DEFAULT '',
+        size INTEGER NOT NULL,
+        archive_path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        unit TEXT,
+        activity INTEGER,
+        activity_date TEXT,
+        activity_end TEXT,
+        confidence REAL NOT NULL,
+        needs_review INTEGER NOT NULL,
+        automated INTEGER NOT NULL,
+        reasons TEXT NOT NULL,
+        attachments TEXT NOT NULL,
+        parse_error TEXT,
+        reviewed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX mail_message_id ON mail(message_id);
+    CREATE INDEX mail_activity ON mail(activity, kind);
+    CREATE TABLE source_seen (
+        source TEXT PRIMARY KEY,
+        mail_id INTEGER NOT NULL REFERENCES mail(id)
+    );
+    CREATE TABLE cursor (
+        mailbox TEXT PRIMARY KEY,
+        uidvalidity INTEGER NOT NULL,
+        last_uid INTEGER NOT NULL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        dedup_key TEXT NOT NULL UNIQUE,
+        mail_id INTEGER REFERENCES mail(id),
+        unit TEXT,
+        recipients TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        raw BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        sent_at TEXT
+    );
+    CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+    "#,
+    // 2: corrections and learned addresses (office tools).
+    r#"
+    CREATE TABLE correction (
+        id INTEGER PRIMARY KEY,
+        mail_id INTEGER NOT NULL REFERENCES mail(id),
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL
+    );
+    CREATE TABLE learned_address (
+        address TEXT PRIMARY KEY,
+        unit TEXT NOT NULL,
+        mail_id INTEGER REFERENCES mail(id),
+        learned_at TEXT NOT NULL,
+        how TEXT NOT NULL
+    );
+    "#,
+];
+
+/// A recorded mail, as the deadline engine and the reports read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MailRecord {
+    pub id: i64,
+    pub hash: String,
+    pub message_id: Option<String>,
+    pub source: String,
+    pub recorded_at: DateTime<FixedOffset>,
+    pub mail_date: Option<DateTime<FixedOffset>>,
+    pub from_addr: Option<String>,
+    pub from_name: Option<String>,
+    pub subject: String,
+    pub size: i64,
+    pub archive_path: PathBuf,
+    pub kind: Kind,
+    pub unit: Option<String>,
+    pub activity: Option<u32>,
+    pub activity_date: Option<NaiveDate>,
+    pub activity_end: Option<NaiveDate>,
+    pub confidence: f64,
+    pub needs_review: bool,
+    pub automated: bool,
+    pub reasons: Vec<String>,
+    pub attachments: Vec<String>,
+    pub parse_error: Option<String>,
+    pub reviewed: bool,
+}
+
+impl MailRecord {
+    /// Counts toward an activity's state: a plan or report the office need not check first.
+    pub fn is_settled_submission(&self) -> bool {
+        self.kind != Kind::Other && self.activity.is_some() && (!self.needs_review || self.reviewed)
+    }
+}
+
+/// An outgoing mail, built and queued by `notify`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outgoing {
+    pub kind: String,
+    pub dedup_key: String,
+    pub mail_id: Option<i64>,
+    pub unit: Option<String>,
+    pub recipients: Vec<String>,
+    pub message_id: String,
+    pub subject: String,
+    pub raw: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuedMail {
+    pub id: i64,
+    pub kind: String,
+    pub dedup_key: String,
+    pub recipients: Vec<String>,
+    pub message_id: String,
+    pub subject: String,
+    pub raw: Vec<u8>,
+    pub attempts: i64,
+    pub state: String,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+    pub last_error: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// What recording a mail did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    New(i64),
+    /// Already stored (same bytes or same Message-ID); the id of the stored copy.
+    Duplicate(i64),
+}
+
+pub struct Store {
+    conn: Connection,
+    archive_dir: PathBuf,
+}
+
+pub fn content_hash(raw: &[u8]) -> String {
+    hex::encode(Sha256::digest(raw))
+}
+
+/// Timestamps are stored in UTC with a `Z` suffix, so text order is time order.
+pub fn ts(t: &DateTime<FixedOffset>) -> String {
+    t.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn parse_ts(s: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(s).ok()
+}
+
+impl Store {
+    pub fn open(db: &Path, archive_dir: &Path) -> Result<Store> {
+        if let Some(dir) = db.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        std::fs::create_dir_all(archive_dir).map_err(|source| Error::Write {
+            path: archive_dir.to_path_buf(),
+            source,
+        })?;
+        let conn = Connection::open(db)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            archive_dir: archive_dir.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Writes the raw mail into the archive (idempotent) and returns its path.
+    pub fn archive(&self, hash: &str, raw: &[u8]) -> Result<PathBuf> {
+        let dir = self.archive_dir.join(&hash[..2]);
+        let path = dir.join(format!("{hash}.eml"));
+        if path.exists() {
+            return Ok(path);
+        }
+        let werr = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&dir).map_err(werr)?;
+        let tmp = dir.join(format!(".{hash}.{}.tmp", std::process::id()));
+        {
+            let mut f = std::fs::File::create(&tmp).map_err(werr)?;
+            f.write_all(raw).map_err(werr)?;
+            f.sync_all().map_err(werr)?;
+        }
+        std::fs::rename(&tmp, &path).map_err(werr)?;
+        Ok(path)
+    }
+
+    /// Archives an already-written file (a large mail spooled to disk) by moving it in.
+    pub fn archive_file(&self, hash: &str, file: &Path) -> Result<PathBuf> {
+        let dir = self.archive_dir.join(&hash[..2]);
+        let path = dir.join(format!("{hash}.eml"));
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        if path.exists() {
+            let _ = std::fs::remove_file(file);
+            return Ok(path);
+        }
+        std::fs::rename(file, &path).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+
+    /// The stored copy of this mail, if any: same bytes, or same Message-ID.
+    pub fn find_existing(&self, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
+        if let Some(id) = self
+            .conn
+            .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some(id));
+        }
+        if let Some(mid) = message_id.filter(|m| !m.is_empty()) {
+            return Ok(self
+                .conn
+                .query_row("SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1", [mid], |r| r.get(0))
+                .optional()?);
+        }
+        Ok(None)
+    }
+
+    pub fn source_seen(&self, source: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM source_seen WHERE source = ?1", [source], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    pub fn mark_source_seen(&self, source: &str, mail_id: i64) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
+            params![source, mail_id],
+        )?;
+        Ok(())
+    }
+
+    /// Records a mail with its decision and, in the same transaction, queues what it causes.
+    /// `make_outgoing` is called with the new mail's id only when the mail is new.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record(
+        &mut self,
+        raw_len: usize,
+        hash: &str,
+        archive_path: &Path,
+        source: &str,
+        parsed: Option<&ParsedMail>,
+        parse_error: Option<&str>,
+        decision: &Decision,
+        now: DateTime<FixedOffset>,
+        make_outgoing: impl FnOnce(i64) -> Vec<Outgoing>,
+    ) -> Result<Recorded> {
+        let tx = self.conn.transaction()?;
+        let mid = parsed.and_then(|p| p.message_id.as_deref());
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
+            .optional()?;
+        let existing = match existing {
+            Some(id) => Some(id),
+            None => match mid.filter(|m| !m.is_empty()) {
+                Some(m) => tx
+                    .query_row("SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1", [m], |r| r.get(0))
+                    .optional()?,
+                None => None,
+            },
+        };
+        if let Some(id) = existing {
+            tx.execute(
+                "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
+                params![source, id],
+            )?;
+            tx.commit()?;
+            return Ok(Recorded::Duplicate(id));
+        }
+        let attachments: Vec<String> = parsed
+            .map(|p| p.attachments.iter().map(|a| a.name.clone().unwrap_or_else(|| format!("({})", a.content_type))).collect())
+            .unwrap_or_default();
+        tx.execute(
+            "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
+                archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
+                reasons, attachments, parse_error)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+            params![
+                hash,
+                mid,
+                source,
+                ts(&now),
+                parsed.and_then(|p| p.date).map(|d| ts(&d)),
+                parsed.and_then(|p| p.from_addr.clone()),
+                parsed.and_then(|p| p.from_name.clone()),
+                parsed.map(|p| p.subject.clone()).unwrap_or_default(),
+                raw_len as i64,
+                archive_path.to_string_lossy(),
+                decision.kind.as_str(),
+                decision.unit,
+                decision.activity,
+                decision.activity_date.map(|d| d.to_string()),
+                decision.activity_end.map(|d| d.to_string()),
+                decision.confidence,
+                decision.needs_review,
+                decision.automated,
+                serde_json::to_string(&decision.reasons).unwrap_or_default(),
+                serde_json::to_string(&attachments).unwrap_or_default(),
+                parse_error,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
+            params![source, id],
+        )?;
+        for o in make_outgoing(id) {
+            queue_in(&tx, &o, now)?;
+        }
+        tx.commit()?;
+        Ok(Recorded::New(id))
+    }
+
+    /// Queues an outgoing mail unless one with the same dedup key exists. Returns whether it
+    /// was queued now.
+    pub fn queue(&mut self, o: &Outgoing, now: DateTime<FixedOffset>) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let n = queue_in(&tx, o, now)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Queues several outgoing mails atomically.
+    pub fn queue_all(&mut self, os: &[Outgoing], now: DateTime<FixedOffset>) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for o in os {
+            if queue_in(&tx, o, now)? {
+                n += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    pub fn has_outgoing(&self, dedup_key: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM outbox WHERE dedup_key = ?1", [dedup_key], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Queued mail whose next attempt is due at `now`.
+    pub fn due_outgoing(&self, now: DateTime<FixedOffset>, limit: usize) -> Result<Vec<QueuedMail>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit
+             FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![ts(&now), limit as i64], queued_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn outgoing(&self, state: Option<&str>) -> Result<Vec<QueuedMail>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit
+             FROM outbox WHERE (?1 IS NULL OR state = ?1) ORDER BY id",
+        )?;
+        let rows = st.query_map(params![state], queued_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn mark_sent(&self, id: i64, now: DateTime<FixedOffset>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
+            params![id, ts(&now)],
+        )?;
+        Ok(())
+    }
+
+    pub fn mark_failed(&self, id: i64, error: &str, retry_at: DateTime<FixedOffset>, give_up: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
+                state = CASE WHEN ?4 THEN 'failed' ELSE state END WHERE id = ?1",
+            params![id, error, ts(&retry_at), give_up],
+        )?;
+        Ok(())
+    }
+
+    pub fn mark_held(&self, id: i64, why: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET state = 'held', last_error = ?2 WHERE id = ?1",
+            params![id, why],
+        )?;
+        Ok(())
+    }
+
+    /// Mail sent (or being sent) to `addr` on the local day starting at `day_start`.
+    pub fn sent_to_on(&self, addr: &str, day_start: DateTime<FixedOffset>, day_end: DateTime<FixedOffset>) -> Result<u32> {
+        let pattern = format!("%\"{}\"%", addr.replace('"', ""));
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND recipients LIKE ?1 AND sent_at >= ?2 AND sent_at < ?3",
+            params![pattern, ts(&day_start), ts(&day_end)],
+            |r| r.get(0),
+        )?;
+        Ok(n as u32)
+    }
+
+    pub fn cursor(&self, mailbox: &str) -> Result<Option<(u32, u32)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT uidvalidity, last_uid FROM cursor WHERE mailbox = ?1",
+                [mailbox],
+                |r| Ok((r.get::<_, i64>(0)? as u32, r.get::<_, i64>(1)? as u32)),
+            )
+            .optional()?)
+    }
+
+    pub fn set_cursor(&self, mailbox: &str, uidvalidity: u32, last_uid: u32) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO cursor (mailbox, uidvalidity, last_uid) VALUES (?1, ?2, ?3)
+             ON CONFLICT(mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid",
+            params![mailbox, uidvalidity as i64, last_uid as i64],
+        )?;
+        Ok(())
+    }
+
+    pub fn mails(&self) -> Result<Vec<MailRecord>> {
+        self.query_mails("SELECT * FROM mail ORDER BY id", [])
+    }
+
+    pub fn mail(&self, id: i64) -> Result<Option<MailRecord>> {
+        Ok(self.query_mails("SELECT * FROM mail WHERE id = ?1", [id])?.into_iter().next())
+    }
+
+    pub fn mails_since(&self, after_id: i64) -> Result<Vec<MailRecord>> {
+        self.query_mails("SELECT * FROM mail WHERE id > ?1 ORDER BY id", [after_id])
+    }
+
+    fn query_mails<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<MailRecord>> {
+        let mut st = self.conn.prepare(sql)?;
+        let rows = st.query_map(p, |r| {
+            let json_list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
+            Ok(MailRecord {
+                id: r.get("id")?,
+                hash: r.get("hash")?,
+                message_id: r.get("message_id")?,
+                source: r.get("source")?,
+                recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
+                mail_date: r.get::<_, Option<String>>("mail_date")?.and_then(|s| parse_ts(&s)),
+                from_addr: r.get("from_addr")?,
+                from_name: r.get("from_name")?,
+                subject: r.get("subject")?,
+                size: r.get("size")?,
+                archive_path: PathBuf::from(r.get::<_, String>("archive_path")?),
+                kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
+                unit: r.get("unit")?,
+                activity: r.get("activity")?,
+                activity_date: r.get::<_, Option<String>>("activity_date")?.and_then(|s| s.parse().ok()),
+                activity_end: r.get::<_, Option<String>>("activity_end")?.and_then(|s| s.parse().ok()),
+                confidence: r.get("confidence")?,
+                needs_review: r.get("needs_review")?,
+                automated: r.get("automated")?,
+                reasons: json_list(r.get("reasons")?),
+                attachments: json_list(r.get("attachments")?),
+                parse_error: r.get("parse_error")?,
+                reviewed: r.get("reviewed")?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction()?)
+    }
+}
+
+fn queued_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {
+    Ok(QueuedMail {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        dedup_key: r.get(2)?,
+        recipients: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+        message_id: r.get(4)?,
+        subject: r.get(5)?,
+        raw: r.get(6)?,
+        attempts: r.get(7)?,
+        state: r.get(8)?,
+        created_at: r.get(9)?,
+        sent_at: r.get(10)?,
+        last_error: r.get(11)?,
+        unit: r.get(12)?,
+    })
+}
+
+/// Inserts an outgoing mail inside a transaction; false when its dedup key already exists.
+pub fn queue_in(tx: &Transaction<'_>, o: &Outgoing, now: DateTime<FixedOffset>) -> Result<bool> {
+    let n = tx.execute(
+        "INSERT OR IGNORE INTO outbox (kind, dedup_key, mail_id, unit, recipients, message_id, subject, raw, created_at, state, next_attempt_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,'queued',?10)",
+        params![
+            o.kind,
+            o.dedup_key,
+            o.mail_id,
+            o.unit,
+            serde_json::to_string(&o.recipients).unwrap_or_default(),
+            o.message_id,
+            o.subject,
+            o.raw,
+            ts(&now),
+            ts(&now),
+        ],
+    )?;
+    Ok(n == 1)
+}
