@@ -94,7 +94,8 @@ impl Calendar {
                 file: dir.to_path_buf(),
                 line: 0,
                 message: "no calendar year files found".into(),
-                fix: "add one YYYY.toml file per year with the State Council's holiday arrangement".into(),
+                fix: "add one YYYY.toml file per year with the State Council's holiday arrangement"
+                    .into(),
             });
         }
         if problems.is_empty() {
@@ -149,19 +150,31 @@ impl Calendar {
             let line = line_of(text, r.span().start);
             let r = r.get_ref();
             let (Some(from), to) = (to_date(&r.from), r.to.as_ref().map(to_date)) else {
-                problem(line, format!("`from` of {} is not a date", r.name), "write dates as 2023-04-29");
+                problem(
+                    line,
+                    format!("`from` of {} is not a date", r.name),
+                    "write dates as 2023-04-29",
+                );
                 continue;
             };
             let to = match to {
                 None => from,
                 Some(Some(t)) => t,
                 Some(None) => {
-                    problem(line, format!("`to` of {} is not a date", r.name), "write dates as 2023-05-03");
+                    problem(
+                        line,
+                        format!("`to` of {} is not a date", r.name),
+                        "write dates as 2023-05-03",
+                    );
                     continue;
                 }
             };
             if to < from || (to - from).num_days() > 31 {
-                problem(line, format!("rest period {} runs from {from} to {to}", r.name), "`to` must be on or after `from`, within a month");
+                problem(
+                    line,
+                    format!("rest period {} runs from {from} to {to}", r.name),
+                    "`to` must be on or after `from`, within a month",
+                );
                 continue;
             }
             let mut d = from;
@@ -176,15 +189,27 @@ impl Calendar {
             let line = line_of(text, w.span().start);
             let w = w.get_ref();
             let Some(date) = to_date(&w.date) else {
-                problem(line, format!("`date` of {} is not a date", w.name), "write dates as 2023-04-23");
+                problem(
+                    line,
+                    format!("`date` of {} is not a date", w.name),
+                    "write dates as 2023-04-23",
+                );
                 continue;
             };
             if !is_weekend(date) {
-                problem(line, format!("make-up working day {date} is not a Saturday or Sunday"), "list only weekend days that are worked");
+                problem(
+                    line,
+                    format!("make-up working day {date} is not a Saturday or Sunday"),
+                    "list only weekend days that are worked",
+                );
                 continue;
             }
             if self.holidays.contains_key(&date) {
-                problem(line, format!("{date} is listed both as rest and as working day"), "remove one of the two entries");
+                problem(
+                    line,
+                    format!("{date} is listed both as rest and as working day"),
+                    "remove one of the two entries",
+                );
                 continue;
             }
             if in_year(date) {
@@ -248,7 +273,11 @@ impl Calendar {
     /// Working days in `(from, to]`: how many working days must pass from `from` to reach `to`.
     /// Negative when `to` is before `from`.
     pub fn workdays_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64> {
-        let (a, b, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
+        let (a, b, sign) = if to >= from {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
         let mut n = 0;
         let mut d = a;
         while d < b {
@@ -323,17 +352,31 @@ mod tests {
     fn deadlines_across_makeup_days() {
         let c = real();
         // DESIGN §2: activity Fri 2023-04-21: plan due Fri 04-14, report due Thu 04-27.
-        assert_eq!(c.add_workdays(d("2023-04-21"), -5).unwrap(), d("2023-04-14"));
+        assert_eq!(
+            c.add_workdays(d("2023-04-21"), -5).unwrap(),
+            d("2023-04-14")
+        );
         assert_eq!(c.add_workdays(d("2023-04-21"), 5).unwrap(), d("2023-04-27"));
         // Across May Day: Thu 04-27 + 3 → 04-28, 05-04, 05-05.
         assert_eq!(c.add_workdays(d("2023-04-27"), 3).unwrap(), d("2023-05-05"));
         // Saturday 05-06 counts.
         assert_eq!(c.add_workdays(d("2023-05-05"), 1).unwrap(), d("2023-05-06"));
         // National Day: activity Mon 10-09; Sun 10-08 and Sat 10-07 are worked, 09-29..10-06 rest.
-        assert_eq!(c.add_workdays(d("2023-10-09"), -5).unwrap(), d("2023-09-26"));
+        assert_eq!(
+            c.add_workdays(d("2023-10-09"), -5).unwrap(),
+            d("2023-09-26")
+        );
         assert_eq!(c.add_workdays(d("2023-09-28"), 1).unwrap(), d("2023-10-07"));
-        assert_eq!(c.workdays_between(d("2023-04-21"), d("2023-04-27")).unwrap(), 5);
-        assert_eq!(c.workdays_between(d("2023-04-27"), d("2023-04-21")).unwrap(), -5);
+        assert_eq!(
+            c.workdays_between(d("2023-04-21"), d("2023-04-27"))
+                .unwrap(),
+            5
+        );
+        assert_eq!(
+            c.workdays_between(d("2023-04-27"), d("2023-04-21"))
+                .unwrap(),
+            -5
+        );
     }
 
     #[test]
@@ -349,13 +392,18 @@ mod tests {
     fn bad_year_file_reports_line_and_fix() {
         let mut c = Calendar::default();
         let mut problems = Vec::new();
-        let text = "year = 2030\nsource = \"x\"\n\n[[workday]]\nname = \"调休\"\ndate = 2030-01-02\n";
+        let text =
+            "year = 2030\nsource = \"x\"\n\n[[workday]]\nname = \"调休\"\ndate = 2030-01-02\n";
         c.add_year_file(Path::new("2030.toml"), text, &mut problems);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, 4);
         assert!(problems[0].message.contains("not a Saturday or Sunday"));
         let mut problems = Vec::new();
-        c.add_year_file(Path::new("2031.toml"), "year = 2031\nsource = 5\n", &mut problems);
+        c.add_year_file(
+            Path::new("2031.toml"),
+            "year = 2031\nsource = 5\n",
+            &mut problems,
+        );
         assert_eq!(problems[0].line, 2, "{problems:?}");
     }
 }

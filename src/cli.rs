@@ -16,7 +16,11 @@ use crate::ingest::{decide, ingest};
 use crate::store::Store;
 
 #[derive(Parser, Debug)]
-#[command(name = "themeday", version, about = "政务公开主题日 plan/report tracking by email")]
+#[command(
+    name = "themeday",
+    version,
+    about = "政务公开主题日 plan/report tracking by email"
+)]
 pub struct Cli {
     /// Configuration file.
     #[arg(long, global = true, default_value = "config/demo.toml")]
@@ -46,6 +50,10 @@ pub enum Command {
     Import { files: Vec<PathBuf> },
     /// The season's progress table.
     Status,
+    /// One pass: fetch new mail, record it, acknowledge, run due reminders/digest, send.
+    Poll,
+    /// The daemon: watch the mailbox and send until SIGINT/SIGTERM.
+    Run,
 }
 
 #[derive(Subcommand, Debug)]
@@ -61,20 +69,24 @@ pub enum WorkdaysCmd {
 }
 
 fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s).map_err(|e| format!("{e}: write it as 2023-04-20T09:00:00+08:00"))
+    DateTime::parse_from_rfc3339(s)
+        .map_err(|e| format!("{e}: write it as 2023-04-20T09:00:00+08:00"))
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     init_logging(&cli.log_format);
     let now = cli.now.unwrap_or_else(|| Utc::now().fixed_offset());
-    let load = || -> anyhow::Result<Config> { Config::load(&cli.config).map_err(anyhow::Error::from) };
+    let load =
+        || -> anyhow::Result<Config> { Config::load(&cli.config).map_err(anyhow::Error::from) };
     match cli.command {
         Command::Check => {
             let config = load()?;
             let mut warnings = Vec::new();
             for m in crate::deadlines::empty_required_months(&config) {
-                warnings.push(format!("{m}月 has no activity although the notice requires one"));
+                warnings.push(format!(
+                    "{m}月 has no activity although the notice requires one"
+                ));
             }
             for u in &config.units {
                 if config.activities_of(&u.name).next().is_none() {
@@ -137,7 +149,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 }
                 println!("{}", decision_json(&f, &d));
             }
-            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Import { files } => {
             let config = load()?;
@@ -145,9 +161,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let mut store = Store::open(&config.database, &config.archive_dir)?;
             let (mut new, mut dup) = (0, 0);
             for f in &files {
-                let raw = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+                let raw =
+                    std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
                 let source = format!("import:{}", crate::store::content_hash(&raw));
-                let r = ingest(&mut store, &classifier, &raw, &source, now, |_, _, _| Vec::new())?;
+                let r = ingest(&mut store, &classifier, &raw, &source, now, |_, _, _, _| {
+                    Ok(Vec::new())
+                })?;
                 if r.duplicate {
                     dup += 1;
                     println!("已存在 #{} {}", r.id, f.display());
@@ -160,11 +179,40 @@ pub fn run() -> anyhow::Result<ExitCode> {
                         f.display(),
                         d.kind.zh(),
                         d.unit.as_deref().unwrap_or("单位未识别"),
-                        d.activity.map(|a| format!("第{a}项")).unwrap_or_else(|| "活动未识别".into())
+                        d.activity
+                            .map(|a| format!("第{a}项"))
+                            .unwrap_or_else(|| "活动未识别".into())
                     );
                 }
             }
             println!("共 {} 封：新登记 {new} 封，重复 {dup} 封。", files.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Poll => {
+            let config = load()?;
+            let clock = crate::daemon::Clock::new(cli.now);
+            let (sum, delivery) =
+                crate::daemon::poll(&config, &clock, &mut crate::schedule::run_due)?;
+            println!(
+                "新邮件 {} 封（方案 {}，报告 {}，待核对 {}），重复 {} 封；回执排队 {} 封；发出 {} 封，失败 {} 封，超限暂停 {} 封。",
+                sum.new, sum.plans, sum.reports, sum.review, sum.duplicates, sum.acks_queued, delivery.sent, delivery.failed, delivery.held
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run => {
+            let config = std::sync::Arc::new(load()?);
+            let clock = crate::daemon::Clock::new(cli.now);
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>> =
+                Default::default();
+            spawn_signal_watcher(stop.clone(), interrupters.clone())?;
+            crate::daemon::run(
+                config,
+                clock,
+                stop,
+                interrupters,
+                Box::new(crate::schedule::run_due),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Status => {
@@ -174,6 +222,40 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Sets `stop` on SIGINT or SIGTERM and cuts blocking waits short.
+fn spawn_signal_watcher(
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
+) -> anyhow::Result<()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    // Register before returning, so a signal that arrives at once is not lost.
+    let (mut term, mut int) = {
+        let _guard = rt.enter();
+        (
+            signal(SignalKind::terminate())?,
+            signal(SignalKind::interrupt())?,
+        )
+    };
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            rt.block_on(async move {
+                tokio::select! {
+                    _ = term.recv() => tracing::info!("SIGTERM: stopping"),
+                    _ = int.recv() => tracing::info!("SIGINT: stopping"),
+                }
+            });
+            stop.store(true, std::sync::atomic::Ordering::SeqCst);
+            for i in interrupters.lock().map(|v| v.clone()).unwrap_or_default() {
+                i();
+            }
+        })?;
+    Ok(())
 }
 
 /// One JSON line for `classify`.
@@ -194,7 +276,11 @@ pub fn decision_json(file: &Path, d: &crate::classify::Decision) -> String {
 }
 
 /// The progress table, in Chinese, for the terminal.
-pub fn status_table(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> crate::Result<String> {
+pub fn status_table(
+    config: &Config,
+    store: &Store,
+    now: DateTime<FixedOffset>,
+) -> crate::Result<String> {
     let mails = store.mails()?;
     let statuses = season_status(config, &mails, now);
     let local = now.with_timezone(&config.timezone);
@@ -237,13 +323,24 @@ pub fn status_table(config: &Config, store: &Store, now: DateTime<FixedOffset>) 
             pad(&fmt_date(s.report_deadline), 10),
             pad(&receipt(&s.report), 10),
             s.state.zh(),
-            s.error.as_ref().map(|e| format!("（{e}）")).unwrap_or_default()
+            s.error
+                .as_ref()
+                .map(|e| format!("（{e}）"))
+                .unwrap_or_default()
         ));
     }
-    let review = mails.iter().filter(|m| m.needs_review && !m.reviewed).count();
-    out.push_str(&format!("已登记邮件 {} 封，待人工核对 {review} 封。\n", mails.len()));
+    let review = mails
+        .iter()
+        .filter(|m| m.needs_review && !m.reviewed)
+        .count();
+    out.push_str(&format!(
+        "已登记邮件 {} 封，待人工核对 {review} 封。\n",
+        mails.len()
+    ));
     for m in crate::deadlines::empty_required_months(config) {
-        out.push_str(&format!("注意：{m}月尚未安排主题活动（实施方案要求每月至少1个主题）。\n"));
+        out.push_str(&format!(
+            "注意：{m}月尚未安排主题活动（实施方案要求每月至少1个主题）。\n"
+        ));
     }
     Ok(out)
 }
@@ -257,7 +354,9 @@ pub fn pad(s: &str, width: usize) -> String {
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("THEMEDAY_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     let _ = if format == "json" {
         builder.json().try_init()
     } else {

@@ -105,9 +105,8 @@ pub enum Secret {
 impl Secret {
     pub fn read(&self) -> Result<String> {
         match self {
-            Secret::Env(var) => std::env::var(var).map_err(|_| {
-                Error::Secret(format!("environment variable {var} is not set"))
-            }),
+            Secret::Env(var) => std::env::var(var)
+                .map_err(|_| Error::Secret(format!("environment variable {var} is not set"))),
             Secret::File(path) => std::fs::read_to_string(path)
                 .map(|s| s.trim().to_string())
                 .map_err(|e| Error::Secret(format!("{}: {e}", path.display()))),
@@ -254,7 +253,13 @@ impl Config {
             })
         };
 
-        let timezone: Tz = match raw.office.timezone.as_deref().unwrap_or("Asia/Shanghai").parse() {
+        let timezone: Tz = match raw
+            .office
+            .timezone
+            .as_deref()
+            .unwrap_or("Asia/Shanghai")
+            .parse()
+        {
             Ok(tz) => tz,
             Err(_) => {
                 problem(
@@ -274,63 +279,35 @@ impl Config {
             }
         };
 
-        // Unit directory.
-        let mut units = Vec::new();
+        // Unit directory: inline [[unit]] entries and/or a units file.
         let mut seen_names: HashMap<String, (usize, String)> = HashMap::new();
-        for u in &raw.unit {
-            let line = line_of(text, u.name.span().start);
-            let name = u.name.get_ref().trim().to_string();
-            if name.is_empty() {
-                problem(line, "unit with an empty name".into(), "give the schedule's 责任单位 as `name`");
-                continue;
+        let mut unit_problems = Vec::new();
+        let mut units = parse_units(path, text, &raw.unit, &mut seen_names, &mut unit_problems);
+        if let Some(f) = &raw.season.units {
+            let upath = resolve(f);
+            match std::fs::read_to_string(&upath) {
+                Err(e) => problem(
+                    line_containing(text, "units").unwrap_or(0),
+                    format!("cannot read unit directory {}: {e}", upath.display()),
+                    "point `units` at the file of [[unit]] entries, relative to this file",
+                ),
+                Ok(utext) => match toml::from_str::<UnitsFile>(&utext) {
+                    Ok(uf) => units.extend(parse_units(&upath, &utext, &uf.unit, &mut seen_names, &mut unit_problems)),
+                    Err(e) => unit_problems.push(ConfigProblem {
+                        file: upath.clone(),
+                        line: e.span().map(|s| line_of(&utext, s.start)).unwrap_or(0),
+                        message: e.message().trim().to_string(),
+                        fix: "each [[unit]] has name, full_name, aliases = [...] and addresses = [...]".into(),
+                    }),
+                },
             }
-            let mut check_name = |n: &str, line: usize, problem: &mut dyn FnMut(usize, String, &str)| {
-                match seen_names.get(n) {
-                    Some((l, owner)) if owner != &name => problem(
-                        line,
-                        format!("name or alias {n:?} is already used by {owner} (line {l})"),
-                        "an alias must point to exactly one unit: remove it from one of them",
-                    ),
-                    _ => {
-                        seen_names.insert(n.to_string(), (line, name.clone()));
-                    }
-                }
-            };
-            check_name(&name, line, &mut problem);
-            let full_name = match &u.full_name {
-                Some(f) => {
-                    check_name(f.get_ref(), line_of(text, f.span().start), &mut problem);
-                    f.get_ref().clone()
-                }
-                None => name.clone(),
-            };
-            let mut aliases = Vec::new();
-            for a in &u.aliases {
-                let l = line_of(text, a.span().start);
-                let alias = a.get_ref().trim();
-                if alias.chars().count() < 2 {
-                    problem(l, format!("alias {alias:?} is too short to match safely"), "use at least two characters");
-                    continue;
-                }
-                check_name(alias, l, &mut problem);
-                aliases.push(alias.to_string());
-            }
-            let mut addresses = Vec::new();
-            for a in &u.addresses {
-                let l = line_of(text, a.span().start);
-                let addr = a.get_ref().trim().to_lowercase();
-                if !is_plausible_address(&addr) {
-                    problem(l, format!("{addr:?} is not an e-mail address"), "write it as name@example.com");
-                    continue;
-                }
-                addresses.push(addr);
-            }
-            units.push(Unit {
-                name,
-                full_name,
-                aliases,
-                addresses,
-            });
+        }
+        if units.is_empty() {
+            problem(
+                0,
+                "the unit directory is empty".into(),
+                "add [[unit]] entries or `units = \"file\"` under [season]",
+            );
         }
 
         // Schedule.
@@ -354,14 +331,26 @@ impl Config {
                         let hint = units
                             .iter()
                             .find(|u| u.names(&raw.office.county).iter().any(|n| n == &a.unit))
-                            .map(|u| format!("write it as {:?}, the name the unit directory uses", u.name))
+                            .map(|u| {
+                                format!(
+                                    "write it as {:?}, the name the unit directory uses",
+                                    u.name
+                                )
+                            })
                             .unwrap_or_else(|| {
-                                format!("add a [[unit]] with name = {:?} to {}", a.unit, path.display())
+                                format!(
+                                    "add a [[unit]] with name = {:?} to {}",
+                                    a.unit,
+                                    path.display()
+                                )
                             });
                         sproblems.push(ConfigProblem {
                             file: schedule_path.clone(),
                             line: a.line,
-                            message: format!("activity {} names unknown unit {:?}", a.number, a.unit),
+                            message: format!(
+                                "activity {} names unknown unit {:?}",
+                                a.number, a.unit
+                            ),
                             fix: hint,
                         });
                     }
@@ -370,6 +359,7 @@ impl Config {
                 activities = acts;
             }
         }
+        problems.extend(unit_problems);
         problems.extend(schedule_problems);
         if activities.is_empty() && problems.is_empty() {
             problems.push(ConfigProblem {
@@ -403,7 +393,10 @@ impl Config {
                 file: path.to_path_buf(),
                 line: line_containing(text, "year").unwrap_or(0),
                 message: format!("the working-day calendar has no data for the season year {year}"),
-                fix: format!("add {}/{year}.toml from the State Council's holiday notice", calendar_dir.display()),
+                fix: format!(
+                    "add {}/{year}.toml from the State Council's holiday notice",
+                    calendar_dir.display()
+                ),
             });
         }
         let mut required_months = raw.season.required_months.clone().unwrap_or_default();
@@ -446,15 +439,28 @@ impl Config {
             },
             "imap" => {
                 let security = parse_security(raw.mailbox.security.as_deref().unwrap_or("tls"));
-                let secret = secret_of("mailbox", &raw.mailbox.password_env, &raw.mailbox.password_file, &mut problems);
+                let secret = secret_of(
+                    "mailbox",
+                    &raw.mailbox.password_env,
+                    &raw.mailbox.password_file,
+                    &mut problems,
+                );
                 Intake::Imap(ImapConfig {
-                    host: raw.mailbox.host.clone().unwrap_or_else(|| "imap.qq.com".into()),
+                    host: raw
+                        .mailbox
+                        .host
+                        .clone()
+                        .unwrap_or_else(|| "imap.qq.com".into()),
                     port: raw.mailbox.port.unwrap_or(match security {
                         Some(Security::Tls) | None => 993,
                         _ => 143,
                     }),
                     security: security.unwrap_or(Security::Tls),
-                    user: raw.mailbox.user.clone().unwrap_or_else(|| raw.office.address.clone()),
+                    user: raw
+                        .mailbox
+                        .user
+                        .clone()
+                        .unwrap_or_else(|| raw.office.address.clone()),
                     secret,
                     folder: raw.mailbox.folder.clone().unwrap_or_else(|| "INBOX".into()),
                     send_id: raw.mailbox.send_id.unwrap_or(false),
@@ -501,16 +507,29 @@ impl Config {
                     });
                 }
                 let security = security.unwrap_or(Security::Tls);
-                let secret = secret_of("outgoing", &raw.outgoing.password_env, &raw.outgoing.password_file, &mut problems);
+                let secret = secret_of(
+                    "outgoing",
+                    &raw.outgoing.password_env,
+                    &raw.outgoing.password_file,
+                    &mut problems,
+                );
                 Outgoing::Smtp(SmtpConfig {
-                    host: raw.outgoing.host.clone().unwrap_or_else(|| "smtp.qq.com".into()),
+                    host: raw
+                        .outgoing
+                        .host
+                        .clone()
+                        .unwrap_or_else(|| "smtp.qq.com".into()),
                     port: raw.outgoing.port.unwrap_or(match security {
                         Security::Tls => 465,
                         Security::StartTls => 587,
                         Security::Plain => 25,
                     }),
                     security,
-                    user: raw.outgoing.user.clone().unwrap_or_else(|| raw.office.address.clone()),
+                    user: raw
+                        .outgoing
+                        .user
+                        .clone()
+                        .unwrap_or_else(|| raw.office.address.clone()),
                     secret,
                     ca_file: raw.outgoing.ca_file.as_deref().map(resolve),
                 })
@@ -535,10 +554,15 @@ impl Config {
             report_reminder_workdays: p.report_reminder_workdays.unwrap_or(2),
             cc_office_on_overdue: p.cc_office_on_overdue.unwrap_or(true),
             digest_hour: p.digest_hour.unwrap_or(8),
-            digest_to: p.digest_to.unwrap_or_else(|| vec![raw.office.address.clone()]),
+            digest_to: p
+                .digest_to
+                .unwrap_or_else(|| vec![raw.office.address.clone()]),
             digest_horizon_workdays: p.digest_horizon_workdays.unwrap_or(5),
         };
-        for (key, hour) in [("reminder_hour", policy.reminder_hour), ("digest_hour", policy.digest_hour)] {
+        for (key, hour) in [
+            ("reminder_hour", policy.reminder_hour),
+            ("digest_hour", policy.digest_hour),
+        ] {
             if hour > 23 {
                 problems.push(ConfigProblem {
                     file: path.to_path_buf(),
@@ -552,7 +576,10 @@ impl Config {
             problems.push(ConfigProblem {
                 file: path.to_path_buf(),
                 line: line_containing(text, "address").unwrap_or(0),
-                message: format!("office address {:?} is not an e-mail address", raw.office.address),
+                message: format!(
+                    "office address {:?} is not an e-mail address",
+                    raw.office.address
+                ),
                 fix: "write the office mailbox, e.g. 43347867@qq.com".into(),
             });
         }
@@ -584,6 +611,94 @@ impl Config {
     }
 }
 
+/// Parses `[[unit]]` entries of one file; names and aliases must be unique across `seen`.
+fn parse_units(
+    file: &Path,
+    text: &str,
+    raw_units: &[RawUnit],
+    seen_names: &mut HashMap<String, (usize, String)>,
+    problems: &mut Vec<ConfigProblem>,
+) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut problem = |line: usize, message: String, fix: &str| {
+        problems.push(ConfigProblem {
+            file: file.to_path_buf(),
+            line,
+            message,
+            fix: fix.into(),
+        })
+    };
+    for u in raw_units {
+        let line = line_of(text, u.name.span().start);
+        let name = u.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            problem(
+                line,
+                "unit with an empty name".into(),
+                "give the schedule's 责任单位 as `name`",
+            );
+            continue;
+        }
+        let mut check_name =
+            |n: &str, line: usize, problem: &mut dyn FnMut(usize, String, &str)| match seen_names
+                .get(n)
+            {
+                Some((l, owner)) if owner != &name => problem(
+                    line,
+                    format!("name or alias {n:?} is already used by {owner} (line {l})"),
+                    "an alias must point to exactly one unit: remove it from one of them",
+                ),
+                _ => {
+                    seen_names.insert(n.to_string(), (line, name.clone()));
+                }
+            };
+        check_name(&name, line, &mut problem);
+        let full_name = match &u.full_name {
+            Some(f) => {
+                check_name(f.get_ref(), line_of(text, f.span().start), &mut problem);
+                f.get_ref().clone()
+            }
+            None => name.clone(),
+        };
+        let mut aliases = Vec::new();
+        for a in &u.aliases {
+            let l = line_of(text, a.span().start);
+            let alias = a.get_ref().trim();
+            if alias.chars().count() < 2 {
+                problem(
+                    l,
+                    format!("alias {alias:?} is too short to match safely"),
+                    "use at least two characters",
+                );
+                continue;
+            }
+            check_name(alias, l, &mut problem);
+            aliases.push(alias.to_string());
+        }
+        let mut addresses = Vec::new();
+        for a in &u.addresses {
+            let l = line_of(text, a.span().start);
+            let addr = a.get_ref().trim().to_lowercase();
+            if !is_plausible_address(&addr) {
+                problem(
+                    l,
+                    format!("{addr:?} is not an e-mail address"),
+                    "write it as name@example.com",
+                );
+                continue;
+            }
+            addresses.push(addr);
+        }
+        units.push(Unit {
+            name,
+            full_name,
+            aliases,
+            addresses,
+        });
+    }
+    units
+}
+
 fn parse_security(s: &str) -> Option<Security> {
     match s.to_ascii_lowercase().as_str() {
         "tls" | "ssl" | "implicit" => Some(Security::Tls),
@@ -597,7 +712,9 @@ pub fn is_plausible_address(a: &str) -> bool {
     let Some((local, domain)) = a.rsplit_once('@') else {
         return false;
     };
-    !local.is_empty() && domain.contains('.') && !a.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+    !local.is_empty()
+        && domain.contains('.')
+        && !a.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
 /// Parses the schedule table as pasted from Word or Excel: tab-separated, one header row (which
@@ -634,15 +751,24 @@ pub fn parse_schedule(file: &Path, text: &str, year: i32) -> (Vec<Activity>, Vec
             continue;
         }
         let Ok(number) = cells[0].parse::<u32>() else {
-            problem(format!("序号 {:?} is not a number", cells[0]), "write the row number, e.g. 26");
+            problem(
+                format!("序号 {:?} is not a number", cells[0]),
+                "write the row number, e.g. 26",
+            );
             continue;
         };
         if let Some(prev) = seen.insert(number, line) {
-            problem(format!("序号 {number} is used twice (also line {prev})"), "give each activity its own number");
+            problem(
+                format!("序号 {number} is used twice (also line {prev})"),
+                "give each activity its own number",
+            );
             continue;
         }
         if cells[1].is_empty() || cells[3].is_empty() {
-            problem("活动主题 or 责任单位 is empty".into(), "fill in the theme and the responsible unit");
+            problem(
+                "活动主题 or 责任单位 is empty".into(),
+                "fill in the theme and the responsible unit",
+            );
             continue;
         }
         let Some((month, date)) = parse_planned_time(&cells[4], year) else {
@@ -693,7 +819,11 @@ fn parse_planned_time(cell: &str, year: i32) -> Option<(u32, Option<NaiveDate>)>
     if rest.is_empty() {
         return Some((month, None));
     }
-    let day: u32 = rest.strip_suffix('日').or_else(|| rest.strip_suffix('号'))?.parse().ok()?;
+    let day: u32 = rest
+        .strip_suffix('日')
+        .or_else(|| rest.strip_suffix('号'))?
+        .parse()
+        .ok()?;
     Some((month, Some(NaiveDate::from_ymd_opt(year, month, day)?)))
 }
 
@@ -733,6 +863,7 @@ fn default_county() -> String {
 struct RawSeason {
     year: i32,
     schedule: String,
+    units: Option<String>,
     calendar: Option<String>,
     required_months: Option<Vec<u32>>,
 }
@@ -789,6 +920,13 @@ struct RawPolicy {
     digest_hour: Option<u32>,
     digest_to: Option<Vec<String>>,
     digest_horizon_workdays: Option<i32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    #[serde(default)]
+    unit: Vec<RawUnit>,
 }
 
 #[derive(Deserialize)]

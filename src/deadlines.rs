@@ -87,8 +87,15 @@ pub fn received_at(m: &MailRecord, tz: Tz) -> NaiveDate {
 }
 
 pub fn month_end(year: i32, month: u32) -> NaiveDate {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).expect("valid month").pred_opt().expect("valid date")
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .expect("valid month")
+        .pred_opt()
+        .expect("valid date")
 }
 
 pub fn activity_status(
@@ -108,11 +115,15 @@ pub fn activity_status(
     // The date: a report says when it really happened; otherwise the latest plan that gives one
     // (a unit that postpones sends a new plan); otherwise the schedule's fixed day.
     let dated = |ms: &[&&MailRecord]| -> Option<(NaiveDate, NaiveDate)> {
-        ms.iter()
-            .rev()
-            .find_map(|m| m.activity_date.map(|d| (d, m.activity_end.unwrap_or(d).max(d))))
+        ms.iter().rev().find_map(|m| {
+            m.activity_date
+                .map(|d| (d, m.activity_end.unwrap_or(d).max(d)))
+        })
     };
-    let (date, end) = match dated(&reports).or_else(|| dated(&plans)).or(a.date.map(|d| (d, d))) {
+    let (date, end) = match dated(&reports)
+        .or_else(|| dated(&plans))
+        .or(a.date.map(|d| (d, d)))
+    {
         Some((d, e)) => (Some(d), Some(e)),
         None => (None, None),
     };
@@ -123,9 +134,14 @@ pub fn activity_status(
         }
     };
     let (plan_deadline, provisional) = match date {
-        Some(d) => (cal.add_workdays(d, -PLAN_LEAD).map_err(&mut note).ok(), false),
+        Some(d) => (
+            cal.add_workdays(d, -PLAN_LEAD).map_err(&mut note).ok(),
+            false,
+        ),
         None => (
-            cal.add_workdays(month_end(a.year, a.month), -PLAN_LEAD).map_err(&mut note).ok(),
+            cal.add_workdays(month_end(a.year, a.month), -PLAN_LEAD)
+                .map_err(&mut note)
+                .ok(),
             true,
         ),
     };
@@ -147,14 +163,18 @@ pub fn activity_status(
             .unwrap_or(false)
     };
     let state = if let Some(r) = &report {
-        State::ReportReceived { on_time: r.on_time.unwrap_or(true) }
+        State::ReportReceived {
+            on_time: r.on_time.unwrap_or(true),
+        }
     } else if end.is_some_and(|e| today > e) && (plan.is_some() || !provisional) {
         match report_deadline {
             Some(d) if today > d => State::ReportOverdue,
             _ => State::ReportDueSoon,
         }
     } else if let Some(p) = &plan {
-        State::PlanReceived { on_time: p.on_time.unwrap_or(true) }
+        State::PlanReceived {
+            on_time: p.on_time.unwrap_or(true),
+        }
     } else {
         match plan_deadline {
             Some(d) if today > d => {
@@ -191,7 +211,11 @@ pub fn activity_status(
 }
 
 /// Every activity's status at `now`.
-pub fn season_status(config: &Config, mails: &[MailRecord], now: DateTime<FixedOffset>) -> Vec<ActivityStatus> {
+pub fn season_status(
+    config: &Config,
+    mails: &[MailRecord],
+    now: DateTime<FixedOffset>,
+) -> Vec<ActivityStatus> {
     let today = now.with_timezone(&config.timezone).date_naive();
     config
         .activities
@@ -215,10 +239,16 @@ pub fn empty_required_months(config: &Config) -> Vec<u32> {
         .required_months
         .iter()
         .copied()
-        .filter(|m| !config.activities.iter().any(|a| a.month == *m && a.year == config.year))
+        .filter(|m| {
+            !config
+                .activities
+                .iter()
+                .any(|a| a.month == *m && a.year == config.year)
+        })
         .collect()
 }
 
 pub fn fmt_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| format!("{}月{}日", d.month(), d.day())).unwrap_or_else(|| "—".into())
+    d.map(|d| format!("{}月{}日", d.month(), d.day()))
+        .unwrap_or_else(|| "—".into())
 }

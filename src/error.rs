@@ -59,6 +59,8 @@ pub enum Error {
     Secret(String),
     #[error("{0}")]
     Usage(String),
+    #[error("stopping")]
+    Stopped,
 }
 
 fn list(problems: &[ConfigProblem]) -> String {

@@ -19,7 +19,10 @@ pub struct Ingested {
 }
 
 /// Parses and classifies without touching the store.
-pub fn decide(classifier: &Classifier, raw: &[u8]) -> (Option<ParsedMail>, Option<String>, Decision) {
+pub fn decide(
+    classifier: &Classifier,
+    raw: &[u8],
+) -> (Option<ParsedMail>, Option<String>, Decision) {
     match parse(raw) {
         Ok(p) => {
             let d = classifier.classify(&p);
@@ -45,26 +48,38 @@ pub fn decide(classifier: &Classifier, raw: &[u8]) -> (Option<ParsedMail>, Optio
 
 /// Records one mail. `source` names where it came from (`maildir:<file>`,
 /// `imap:<uidvalidity>:<uid>`, `import:<path>`); a source already seen is skipped without
-/// parsing. `outgoing` builds what the mail causes (its acknowledgement), given the mail's id.
+/// parsing. `outgoing` builds what a new mail causes (its acknowledgement), reading the store
+/// as it was before the mail; it is queued in the transaction that records the mail.
 pub fn ingest(
     store: &mut Store,
     classifier: &Classifier,
     raw: &[u8],
     source: &str,
     now: DateTime<FixedOffset>,
-    outgoing: impl FnOnce(i64, Option<&ParsedMail>, &Decision) -> Vec<Outgoing>,
+    outgoing: impl FnOnce(&Store, &str, Option<&ParsedMail>, &Decision) -> Result<Vec<Outgoing>>,
 ) -> Result<Ingested> {
     let hash = content_hash(raw);
     if let Some(id) = store.find_existing(&hash, None)? {
         store.mark_source_seen(source, id)?;
-        return Ok(Ingested { id, duplicate: true, decision: None });
+        return Ok(Ingested {
+            id,
+            duplicate: true,
+            decision: None,
+        });
     }
     let (parsed, error, decision) = decide(classifier, raw);
-    if let Some(id) = store.find_existing(&hash, parsed.as_ref().and_then(|p| p.message_id.as_deref()))? {
+    if let Some(id) =
+        store.find_existing(&hash, parsed.as_ref().and_then(|p| p.message_id.as_deref()))?
+    {
         store.mark_source_seen(source, id)?;
-        return Ok(Ingested { id, duplicate: true, decision: Some(decision) });
+        return Ok(Ingested {
+            id,
+            duplicate: true,
+            decision: Some(decision),
+        });
     }
     let path = store.archive(&hash, raw)?;
+    let queued = outgoing(store, &hash, parsed.as_ref(), &decision)?;
     let rec = store.record(
         raw.len(),
         &hash,
@@ -74,10 +89,18 @@ pub fn ingest(
         error.as_deref(),
         &decision,
         now,
-        |id| outgoing(id, parsed.as_ref(), &decision),
+        queued,
     )?;
     Ok(match rec {
-        Recorded::New(id) => Ingested { id, duplicate: false, decision: Some(decision) },
-        Recorded::Duplicate(id) => Ingested { id, duplicate: true, decision: Some(decision) },
+        Recorded::New(id) => Ingested {
+            id,
+            duplicate: false,
+            decision: Some(decision),
+        },
+        Recorded::Duplicate(id) => Ingested {
+            id,
+            duplicate: true,
+            decision: Some(decision),
+        },
     })
 }

@@ -9,10 +9,14 @@ pub mod calendar;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod daemon;
 pub mod deadlines;
 pub mod error;
 pub mod ingest;
+pub mod intake;
+pub mod notify;
 pub mod parse;
+pub mod schedule;
 pub mod store;
 mod textpos;
 

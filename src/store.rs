@@ -182,7 +182,8 @@ pub fn content_hash(raw: &[u8]) -> String {
 
 /// Timestamps are stored in UTC with a `Z` suffix, so text order is time order.
 pub fn ts(t: &DateTime<FixedOffset>) -> String {
-    t.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    t.with_timezone(&chrono::Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn parse_ts(s: &str) -> Option<DateTime<FixedOffset>> {
@@ -215,7 +216,9 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
@@ -282,7 +285,11 @@ impl Store {
         if let Some(mid) = message_id.filter(|m| !m.is_empty()) {
             return Ok(self
                 .conn
-                .query_row("SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1", [mid], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
+                    [mid],
+                    |r| r.get(0),
+                )
                 .optional()?);
         }
         Ok(None)
@@ -291,7 +298,11 @@ impl Store {
     pub fn source_seen(&self, source: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM source_seen WHERE source = ?1", [source], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM source_seen WHERE source = ?1",
+                [source],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
@@ -304,8 +315,8 @@ impl Store {
         Ok(())
     }
 
-    /// Records a mail with its decision and, in the same transaction, queues what it causes.
-    /// `make_outgoing` is called with the new mail's id only when the mail is new.
+    /// Records a mail with its decision and, in the same transaction, queues what it causes
+    /// (each outgoing mail gets the new mail's id). Nothing is queued for a duplicate.
     #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
@@ -317,7 +328,7 @@ impl Store {
         parse_error: Option<&str>,
         decision: &Decision,
         now: DateTime<FixedOffset>,
-        make_outgoing: impl FnOnce(i64) -> Vec<Outgoing>,
+        outgoing: Vec<Outgoing>,
     ) -> Result<Recorded> {
         let tx = self.conn.transaction()?;
         let mid = parsed.and_then(|p| p.message_id.as_deref());
@@ -328,7 +339,11 @@ impl Store {
             Some(id) => Some(id),
             None => match mid.filter(|m| !m.is_empty()) {
                 Some(m) => tx
-                    .query_row("SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1", [m], |r| r.get(0))
+                    .query_row(
+                        "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
+                        [m],
+                        |r| r.get(0),
+                    )
                     .optional()?,
                 None => None,
             },
@@ -342,7 +357,16 @@ impl Store {
             return Ok(Recorded::Duplicate(id));
         }
         let attachments: Vec<String> = parsed
-            .map(|p| p.attachments.iter().map(|a| a.name.clone().unwrap_or_else(|| format!("({})", a.content_type))).collect())
+            .map(|p| {
+                p.attachments
+                    .iter()
+                    .map(|a| {
+                        a.name
+                            .clone()
+                            .unwrap_or_else(|| format!("({})", a.content_type))
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         tx.execute(
             "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
@@ -378,7 +402,8 @@ impl Store {
             "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
             params![source, id],
         )?;
-        for o in make_outgoing(id) {
+        for mut o in outgoing {
+            o.mail_id = Some(id);
             queue_in(&tx, &o, now)?;
         }
         tx.commit()?;
@@ -410,13 +435,21 @@ impl Store {
     pub fn has_outgoing(&self, dedup_key: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM outbox WHERE dedup_key = ?1", [dedup_key], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM outbox WHERE dedup_key = ?1",
+                [dedup_key],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
 
     /// Queued mail whose next attempt is due at `now`.
-    pub fn due_outgoing(&self, now: DateTime<FixedOffset>, limit: usize) -> Result<Vec<QueuedMail>> {
+    pub fn due_outgoing(
+        &self,
+        now: DateTime<FixedOffset>,
+        limit: usize,
+    ) -> Result<Vec<QueuedMail>> {
         let mut st = self.conn.prepare(
             "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit
              FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
@@ -442,7 +475,13 @@ impl Store {
         Ok(())
     }
 
-    pub fn mark_failed(&self, id: i64, error: &str, retry_at: DateTime<FixedOffset>, give_up: bool) -> Result<()> {
+    pub fn mark_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: DateTime<FixedOffset>,
+        give_up: bool,
+    ) -> Result<()> {
         self.conn.execute(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
                 state = CASE WHEN ?4 THEN 'failed' ELSE state END WHERE id = ?1",
@@ -460,7 +499,12 @@ impl Store {
     }
 
     /// Mail sent (or being sent) to `addr` on the local day starting at `day_start`.
-    pub fn sent_to_on(&self, addr: &str, day_start: DateTime<FixedOffset>, day_end: DateTime<FixedOffset>) -> Result<u32> {
+    pub fn sent_to_on(
+        &self,
+        addr: &str,
+        day_start: DateTime<FixedOffset>,
+        day_end: DateTime<FixedOffset>,
+    ) -> Result<u32> {
         let pattern = format!("%\"{}\"%", addr.replace('"', ""));
         let n: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND recipients LIKE ?1 AND sent_at >= ?2 AND sent_at < ?3",
@@ -495,7 +539,18 @@ impl Store {
     }
 
     pub fn mail(&self, id: i64) -> Result<Option<MailRecord>> {
-        Ok(self.query_mails("SELECT * FROM mail WHERE id = ?1", [id])?.into_iter().next())
+        Ok(self
+            .query_mails("SELECT * FROM mail WHERE id = ?1", [id])?
+            .into_iter()
+            .next())
+    }
+
+    /// Settled and unsettled plans and reports recorded for one activity.
+    pub fn mails_for_activity(&self, activity: u32) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE activity = ?1 ORDER BY id",
+            [activity],
+        )
     }
 
     pub fn mails_since(&self, after_id: i64) -> Result<Vec<MailRecord>> {
@@ -512,7 +567,9 @@ impl Store {
                 message_id: r.get("message_id")?,
                 source: r.get("source")?,
                 recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
-                mail_date: r.get::<_, Option<String>>("mail_date")?.and_then(|s| parse_ts(&s)),
+                mail_date: r
+                    .get::<_, Option<String>>("mail_date")?
+                    .and_then(|s| parse_ts(&s)),
                 from_addr: r.get("from_addr")?,
                 from_name: r.get("from_name")?,
                 subject: r.get("subject")?,
@@ -521,8 +578,12 @@ impl Store {
                 kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
                 unit: r.get("unit")?,
                 activity: r.get("activity")?,
-                activity_date: r.get::<_, Option<String>>("activity_date")?.and_then(|s| s.parse().ok()),
-                activity_end: r.get::<_, Option<String>>("activity_end")?.and_then(|s| s.parse().ok()),
+                activity_date: r
+                    .get::<_, Option<String>>("activity_date")?
+                    .and_then(|s| s.parse().ok()),
+                activity_end: r
+                    .get::<_, Option<String>>("activity_end")?
+                    .and_then(|s| s.parse().ok()),
                 confidence: r.get("confidence")?,
                 needs_review: r.get("needs_review")?,
                 automated: r.get("automated")?,

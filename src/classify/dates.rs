@@ -83,7 +83,11 @@ fn cn_num(s: &str) -> Option<u32> {
     }
     let pos = chars.iter().position(|&c| c == '十')?;
     let tens = if pos == 0 { 1 } else { digit(chars[0])? };
-    let ones = if pos + 1 < chars.len() { digit(chars[pos + 1])? } else { 0 };
+    let ones = if pos + 1 < chars.len() {
+        digit(chars[pos + 1])?
+    } else {
+        0
+    };
     if pos > 1 || chars.len() > pos + 2 {
         return None;
     }
@@ -97,10 +101,16 @@ pub fn find_dates(text: &str, year: i32) -> Vec<DateMention> {
         let m0 = c.get(0).expect("match");
         if let Some(ny) = c.name("ny") {
             // Numeric form: 2023.4.21, 2023-04-21, 2023/4/21.
-            let (Some(y), Some(m), Some(d)) = (num(ny.as_str()), c.name("nm").and_then(|x| num(x.as_str())), c.name("nd").and_then(|x| num(x.as_str()))) else {
+            let (Some(y), Some(m), Some(d)) = (
+                num(ny.as_str()),
+                c.name("nm").and_then(|x| num(x.as_str())),
+                c.name("nd").and_then(|x| num(x.as_str())),
+            ) else {
                 continue;
             };
-            let Some(start) = NaiveDate::from_ymd_opt(y as i32, m, d) else { continue };
+            let Some(start) = NaiveDate::from_ymd_opt(y as i32, m, d) else {
+                continue;
+            };
             let end = c
                 .name("nd2")
                 .and_then(|d2| num(d2.as_str()))
@@ -110,21 +120,44 @@ pub fn find_dates(text: &str, year: i32) -> Vec<DateMention> {
                 })
                 .filter(|e| *e > start && (*e - start).num_days() <= 62)
                 .unwrap_or(start);
-            let len = if end == start { c.name("nd").expect("nd").end() - m0.start() } else { m0.len() };
-            out.push(DateMention { start, end, pos: m0.start(), len, explicit_year: true });
+            let len = if end == start {
+                c.name("nd").expect("nd").end() - m0.start()
+            } else {
+                m0.len()
+            };
+            out.push(DateMention {
+                start,
+                end,
+                pos: m0.start(),
+                len,
+                explicit_year: true,
+            });
             continue;
         }
-        let (Some(m), Some(d)) = (c.name("m").and_then(|x| num(x.as_str())), c.name("d").and_then(|x| num(x.as_str()))) else {
+        let (Some(m), Some(d)) = (
+            c.name("m").and_then(|x| num(x.as_str())),
+            c.name("d").and_then(|x| num(x.as_str())),
+        ) else {
             continue;
         };
         // "4月21" without 日 is only a date when a range or 日 follows; "5月15" alone is
         // more often a clock time or a list number.
         let has_day_mark = c.name("dd").is_some();
         let explicit_year = c.name("y").is_some();
-        let y = c.name("y").and_then(|x| num(x.as_str())).map(|y| y as i32).unwrap_or(year);
-        let Some(start) = NaiveDate::from_ymd_opt(y, m, d) else { continue };
+        let y = c
+            .name("y")
+            .and_then(|x| num(x.as_str()))
+            .map(|y| y as i32)
+            .unwrap_or(year);
+        let Some(start) = NaiveDate::from_ymd_opt(y, m, d) else {
+            continue;
+        };
         let end = c.name("d2").and_then(|d2| {
-            let y2 = c.name("y2").and_then(|x| num(x.as_str())).map(|y| y as i32).unwrap_or(y);
+            let y2 = c
+                .name("y2")
+                .and_then(|x| num(x.as_str()))
+                .map(|y| y as i32)
+                .unwrap_or(y);
             let m2 = c.name("m2").and_then(|x| num(x.as_str())).unwrap_or(m);
             NaiveDate::from_ymd_opt(y2, m2, num(d2.as_str())?)
         });
@@ -137,7 +170,13 @@ pub fn find_dates(text: &str, year: i32) -> Vec<DateMention> {
                 (start, c.name("dd").expect("dd").end() - m0.start())
             }
         };
-        out.push(DateMention { start, end, pos: m0.start(), len, explicit_year });
+        out.push(DateMention {
+            start,
+            end,
+            pos: m0.start(),
+            len,
+            explicit_year,
+        });
     }
     out
 }
@@ -158,13 +197,25 @@ mod tests {
 
     #[test]
     fn written_forms() {
-        assert_eq!(one("拟于2023年4月21日举办"), (d("2023-04-21"), d("2023-04-21")));
-        assert_eq!(one("定于4月21日（星期五）上午9:00"), (d("2023-04-21"), d("2023-04-21")));
+        assert_eq!(
+            one("拟于2023年4月21日举办"),
+            (d("2023-04-21"), d("2023-04-21"))
+        );
+        assert_eq!(
+            one("定于4月21日（星期五）上午9:00"),
+            (d("2023-04-21"), d("2023-04-21"))
+        );
         assert_eq!(one("时间：2023.4.21"), (d("2023-04-21"), d("2023-04-21")));
         assert_eq!(one("2023-04-21 在广场"), (d("2023-04-21"), d("2023-04-21")));
         assert_eq!(one("四月二十八日"), (d("2023-04-28"), d("2023-04-28")));
-        assert_eq!(one("二〇二三年十月十日"), (d("2023-10-10"), d("2023-10-10")));
-        assert_eq!(one("２０２３年５月１５日"), (d("2023-05-15"), d("2023-05-15")));
+        assert_eq!(
+            one("二〇二三年十月十日"),
+            (d("2023-10-10"), d("2023-10-10"))
+        );
+        assert_eq!(
+            one("２０２３年５月１５日"),
+            (d("2023-05-15"), d("2023-05-15"))
+        );
     }
 
     #[test]
@@ -172,7 +223,10 @@ mod tests {
         assert_eq!(one("9月11日至17日"), (d("2023-09-11"), d("2023-09-17")));
         assert_eq!(one("6月1日-6月30日"), (d("2023-06-01"), d("2023-06-30")));
         assert_eq!(one("9月11-17日"), (d("2023-09-11"), d("2023-09-17")));
-        assert_eq!(one("2023年9月11日至2023年9月17日"), (d("2023-09-11"), d("2023-09-17")));
+        assert_eq!(
+            one("2023年9月11日至2023年9月17日"),
+            (d("2023-09-11"), d("2023-09-17"))
+        );
         assert_eq!(one("2023.9.11-9.17"), (d("2023-09-11"), d("2023-09-17")));
     }
 

@@ -149,7 +149,7 @@ impl Zone {
             Zone::AttachmentHead => 1.5,
             Zone::AttachmentBody => 0.6,
             Zone::Quoted if forward => 1.0,
-            Zone::Quoted => 0.5,
+            Zone::Quoted => 0.3,
         }
     }
 
@@ -182,7 +182,7 @@ const PLAN_WORDS: &[(&str, f64)] = &[
     ("活动方案", 3.0),
     ("实施方案", 2.5),
     ("工作方案", 2.0),
-    ("方案", 1.5),
+    ("方案", 0.8),
     ("拟于", 3.0),
     ("拟定于", 3.0),
     ("拟在", 2.0),
@@ -245,10 +245,28 @@ const REPORT_WORDS: &[(&str, f64)] = &[
     ("活动结束后", 1.0),
 ];
 
-const QUESTION_WORDS: &[&str] = &["请问", "咨询一下", "想咨询", "是否需要", "能否", "可否", "怎么报", "如何报", "有没有"];
+const QUESTION_WORDS: &[&str] = &[
+    "请问",
+    "咨询一下",
+    "想咨询",
+    "是否需要",
+    "能否",
+    "可否",
+    "怎么报",
+    "如何报",
+    "有没有",
+];
 
 /// Words every mail of the season carries; they say nothing about which activity it is.
-const THEME_NOISE: &[&str] = &["政务公开主题日", "主题活动", "活动", "主题", "宣传日", "开展"];
+const THEME_NOISE: &[&str] = &[
+    "政务公开主题日",
+    "政务公开",
+    "主题活动",
+    "活动",
+    "主题",
+    "宣传日",
+    "开展",
+];
 
 fn bigrams(s: &str) -> Vec<String> {
     let chars: Vec<char> = s
@@ -279,7 +297,13 @@ impl Classifier {
                     .into_iter()
                     .map(|n| {
                         let len = n.chars().count();
-                        let spec = if len >= 5 { 1.0 } else if len == 4 { 0.9 } else { 0.7 };
+                        let spec = if len >= 5 {
+                            1.0
+                        } else if len == 4 {
+                            0.9
+                        } else {
+                            0.7
+                        };
                         (n, spec)
                     })
                     .collect(),
@@ -287,10 +311,16 @@ impl Classifier {
             })
             .collect();
         // Bigram document frequency across themes.
-        let theme_grams: Vec<HashSet<String>> = config
+        let theme_grams: Vec<Vec<String>> = config
             .activities
             .iter()
-            .map(|a| bigrams(&theme_core(&a.theme)).into_iter().collect())
+            .map(|a| {
+                let mut seen = HashSet::new();
+                bigrams(&theme_core(&a.theme))
+                    .into_iter()
+                    .filter(|g| seen.insert(g.clone()))
+                    .collect()
+            })
             .collect();
         let mut df: HashMap<&str, usize> = HashMap::new();
         for g in &theme_grams {
@@ -304,15 +334,17 @@ impl Classifier {
             .iter()
             .zip(&theme_grams)
             .map(|(a, grams)| {
-                let mut grams: Vec<(String, f64)> = grams
+                let grams: Vec<(String, f64)> = grams
                     .iter()
                     .map(|g| (g.clone(), (1.0 + n / df[g.as_str()] as f64).ln()))
                     .collect();
-                grams.sort_by(|a, b| a.0.cmp(&b.0));
                 let total = grams.iter().map(|g| g.1).sum::<f64>().max(1e-9);
                 ActivityMatcher {
                     number: a.number,
-                    unit: units.iter().position(|u| u.name == a.unit).unwrap_or(usize::MAX),
+                    unit: units
+                        .iter()
+                        .position(|u| u.name == a.unit)
+                        .unwrap_or(usize::MAX),
                     year: a.year,
                     month: a.month,
                     grams,
@@ -341,9 +373,14 @@ impl Classifier {
         }
 
         let subject_l = mail.subject.to_lowercase();
-        let reply = ["re:", "re：", "回复", "答复:", "答复："].iter().any(|p| subject_l.trim_start().starts_with(p));
-        let forward = ["fw:", "fwd:", "fw：", "转发", "转:", "转："].iter().any(|p| subject_l.trim_start().starts_with(p))
-            || (mail.body.chars().filter(|c| is_cjk(*c)).count() < 20 && !mail.quoted.trim().is_empty());
+        let reply = ["re:", "re：", "回复", "答复:", "答复："]
+            .iter()
+            .any(|p| subject_l.trim_start().starts_with(p));
+        let forward = ["fw:", "fwd:", "fw：", "转发", "转:", "转："]
+            .iter()
+            .any(|p| subject_l.trim_start().starts_with(p))
+            || (mail.body.chars().filter(|c| is_cjk(*c)).count() < 20
+                && !mail.quoted.trim().is_empty());
         let zones = zones(mail);
         let mut reasons = Vec::new();
 
@@ -362,8 +399,19 @@ impl Classifier {
                     while let Some(i) = text[start..].find(name.as_str()) {
                         let at = start + i;
                         let before = &text[..at];
-                        let tail: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-                        let invited = ["邀请", "联合", "会同", "配合", "协同", "以及", "和", "、", "及"].iter().any(|w| tail.ends_with(w))
+                        let tail: String = before
+                            .chars()
+                            .rev()
+                            .take(6)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
+                        let invited = [
+                            "邀请", "联合", "会同", "配合", "协同", "以及", "和", "、", "及",
+                        ]
+                        .iter()
+                        .any(|w| tail.ends_with(w))
                             || ["邀请", "联合", "会同"].iter().any(|w| tail.contains(w));
                         let w = if invited { spec * 0.3 } else { *spec };
                         best = best.max(w);
@@ -378,12 +426,32 @@ impl Classifier {
         }
 
         // ---- theme evidence --------------------------------------------------------------
-        let all_text: String = zones.iter().filter(|(z, _)| *z != Zone::FromName).map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
+        let all_text: String = zones
+            .iter()
+            .filter(|(z, _)| *z != Zone::FromName)
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
         let mail_grams: HashSet<String> = bigrams(&all_text).into_iter().collect();
         let theme: Vec<f64> = self
             .activities
             .iter()
-            .map(|a| a.grams.iter().filter(|(g, _)| mail_grams.contains(g)).map(|(_, w)| w).sum::<f64>() / a.total)
+            .map(|a| {
+                // A bigram counts only inside a run of two or more matched bigrams (a shared
+                // substring of three characters or more): lone bigrams are chance.
+                let hit: Vec<bool> = a
+                    .grams
+                    .iter()
+                    .map(|(g, _)| mail_grams.contains(g))
+                    .collect();
+                let matched: f64 = (0..hit.len())
+                    .filter(|&i| {
+                        hit[i] && ((i > 0 && hit[i - 1]) || (i + 1 < hit.len() && hit[i + 1]))
+                    })
+                    .map(|i| a.grams[i].1)
+                    .sum();
+                matched / a.total
+            })
             .collect();
 
         // ---- dates ------------------------------------------------------------------------
@@ -391,7 +459,12 @@ impl Classifier {
 
         // ---- unit decision ------------------------------------------------------------------
         let max_theme_of = |ui: usize| -> f64 {
-            self.activities.iter().zip(&theme).filter(|(a, _)| a.unit == ui).map(|(_, t)| *t).fold(0.0, f64::max)
+            self.activities
+                .iter()
+                .zip(&theme)
+                .filter(|(a, _)| a.unit == ui)
+                .map(|(_, t)| *t)
+                .fold(0.0, f64::max)
         };
         let mut combined: Vec<(usize, f64)> = (0..self.units.len())
             .map(|ui| {
@@ -405,13 +478,28 @@ impl Classifier {
         let second_c = combined.get(1).map(|x| x.1).unwrap_or(0.0);
         let best_theme = max_theme_of(best_u);
         let unit_ok = (unit_score[best_u] >= 1.0 || best_theme >= 0.45) && best_c > 0.0;
-        let unit_conf = if unit_ok { (best_c - second_c) / best_c.max(1e-9) * 0.5 + (best_c / 8.0).min(1.0) * 0.5 } else { 0.0 };
-        let unit = if unit_ok && best_c >= second_c * 1.15 { Some(best_u) } else { None };
+        let unit_conf = if unit_ok {
+            (best_c - second_c) / best_c.max(1e-9) * 0.5 + (best_c / 8.0).min(1.0) * 0.5
+        } else {
+            0.0
+        };
+        let unit = if unit_ok && best_c >= second_c * 1.15 {
+            Some(best_u)
+        } else {
+            None
+        };
         if let Some(ui) = unit {
             if unit_score[ui] > 0.0 {
-                reasons.push(format!("unit {} named in {}", self.units[ui].name, unit_where[ui].join(", ")));
+                reasons.push(format!(
+                    "unit {} named in {}",
+                    self.units[ui].name,
+                    unit_where[ui].join(", ")
+                ));
             } else {
-                reasons.push(format!("unit {} inferred from its theme", self.units[ui].name));
+                reasons.push(format!(
+                    "unit {} inferred from its theme",
+                    self.units[ui].name
+                ));
             }
         } else if unit_ok {
             reasons.push(format!(
@@ -434,19 +522,44 @@ impl Classifier {
         }
         // Past-tense report phrasing: "于4月21日…举办/开展了"; a plan reads in the future.
         let own = format!("{}\n{}", mail.body, mail.quoted);
-        let question = QUESTION_WORDS.iter().any(|q| mail.body.contains(q) || mail.subject.contains(q))
-            || (mail.body.contains('？') || mail.body.contains('?')) && mail.body.chars().count() < 200;
+        let question = QUESTION_WORDS
+            .iter()
+            .any(|q| mail.body.contains(q) || mail.subject.contains(q))
+            || (mail.body.contains('？') || mail.body.contains('?'))
+                && mail.body.chars().count() < 200;
         let has_doc = mail.attachments.iter().any(|a| {
             a.name.as_deref().is_some_and(|n| {
                 let n = n.to_lowercase();
-                [".doc", ".docx", ".wps", ".pdf", ".jpg", ".jpeg", ".png", ".zip", ".rar", ".mp4"].iter().any(|e| n.ends_with(e))
+                [
+                    ".doc", ".docx", ".wps", ".pdf", ".jpg", ".jpeg", ".png", ".zip", ".rar",
+                    ".mp4",
+                ]
+                .iter()
+                .any(|e| n.ends_with(e))
             })
         });
-        let mentions_theme_day = own.contains("主题日") || mail.subject.contains("主题日")
-            || mail.attachments.iter().any(|a| a.name.as_deref().is_some_and(|n| n.contains("主题日")) || a.text.as_deref().is_some_and(|t| t.contains("主题日")));
+        let mentions_theme_day = own.contains("主题日")
+            || mail.subject.contains("主题日")
+            || mail.attachments.iter().any(|a| {
+                a.name.as_deref().is_some_and(|n| n.contains("主题日"))
+                    || a.text.as_deref().is_some_and(|t| t.contains("主题日"))
+            });
         let total = plan + report;
         let theme_top = theme.iter().copied().fold(0.0, f64::max);
-        let relevant = unit.is_some() || theme_top >= 0.3 || mentions_theme_day;
+        if let Some((i, t)) = theme.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+            if *t > 0.0 {
+                reasons.push(format!(
+                    "closest theme: activity {} ({:.0}%)",
+                    self.activities[i].number,
+                    t * 100.0
+                ));
+            }
+        }
+        let strong_cue = plan_hits
+            .iter()
+            .chain(report_hits.iter())
+            .any(|h| STRONG_CUES.contains(&h.as_str()));
+        let relevant = theme_top >= 0.3 || mentions_theme_day || (unit.is_some() && strong_cue);
 
         let mut kind = if total < 2.5 || !relevant {
             Kind::Other
@@ -455,11 +568,15 @@ impl Classifier {
         } else {
             Kind::Report
         };
-        if question && !has_doc && total < 8.0 {
+        if question && !has_doc {
             kind = Kind::Other;
             reasons.push("a question, not a submission".into());
         }
-        let kind_margin = if total > 0.0 { (plan - report).abs() / total } else { 1.0 };
+        let kind_margin = if total > 0.0 {
+            (plan - report).abs() / total
+        } else {
+            1.0
+        };
         if !plan_hits.is_empty() {
             plan_hits.sort();
             plan_hits.dedup();
@@ -468,17 +585,75 @@ impl Classifier {
         if !report_hits.is_empty() {
             report_hits.sort();
             report_hits.dedup();
-            reasons.push(format!("report words {report:.1}: {}", report_hits.join(" ")));
+            reasons.push(format!(
+                "report words {report:.1}: {}",
+                report_hits.join(" ")
+            ));
         }
 
+        let submission_like = kind == Kind::Other
+            && relevant
+            && (has_doc || total >= 2.5 || mentions_theme_day)
+            && !question
+            && (unit.is_some() || (mentions_theme_day && (has_doc || strong_cue)));
+        let mut kind_unclear = false;
+        if submission_like {
+            // A submission that names neither a plan nor a report: when it dates the activity,
+            // a mail sent after that date leans report and one sent before leans plan; either
+            // way a person confirms it.
+            let lean = mail.date.filter(|_| unit.is_some()).and_then(|sent| {
+                let act = unit.and_then(|ui| {
+                    let c: Vec<&ActivityMatcher> =
+                        self.activities.iter().filter(|a| a.unit == ui).collect();
+                    (c.len() == 1).then(|| c[0])
+                });
+                let date = self.pick_date(&mentions, act, Kind::Other)?;
+                Some(if date.mention.start < sent.date_naive() {
+                    Kind::Report
+                } else {
+                    Kind::Plan
+                })
+            });
+            if let Some(k) = lean {
+                kind = k;
+                kind_unclear = true;
+                reasons.push(format!(
+                    "no plan or report words; {} by the date it was sent",
+                    k.as_str()
+                ));
+            }
+        }
         if kind == Kind::Other {
-            let submission_like = relevant && (has_doc || total >= 2.5) && !question && (unit.is_some() || mentions_theme_day);
             let mut d = Decision::other(false, "no plan or report evidence".into());
             d.reasons = reasons;
+            let readable = [
+                mail.subject.as_str(),
+                mail.body.as_str(),
+                mail.quoted.as_str(),
+            ]
+            .iter()
+            .map(|t| t.chars().filter(|c| is_cjk(*c)).count())
+            .sum::<usize>()
+                + mail
+                    .attachments
+                    .iter()
+                    .filter_map(|a| a.text.as_deref())
+                    .map(|t| t.chars().filter(|c| is_cjk(*c)).count())
+                    .sum::<usize>();
             if submission_like {
                 d.needs_review = true;
                 d.confidence = 0.3;
-                d.reasons.push("looks like a submission but its kind is unclear".into());
+                d.reasons
+                    .push("looks like a submission but its kind is unclear".into());
+            } else if readable < 8
+                && (!mail.problems.is_empty()
+                    || looks_encoded(&mail.body)
+                    || !mail.attachments.is_empty())
+            {
+                d.needs_review = true;
+                d.confidence = 0.2;
+                d.reasons
+                    .push("no readable text: a person should open it".into());
             } else {
                 d.reasons.push("not a plan or report".into());
             }
@@ -487,7 +662,9 @@ impl Classifier {
 
         // ---- activity within the unit ------------------------------------------------------
         let candidates: Vec<usize> = match unit {
-            Some(ui) => (0..self.activities.len()).filter(|&i| self.activities[i].unit == ui).collect(),
+            Some(ui) => (0..self.activities.len())
+                .filter(|&i| self.activities[i].unit == ui)
+                .collect(),
             None => Vec::new(),
         };
         let mut activity: Option<usize> = None;
@@ -500,7 +677,9 @@ impl Classifier {
                 .iter()
                 .map(|&i| {
                     let a = &self.activities[i];
-                    let month_hit = mentions.iter().filter(|m| m.weight >= 2.0).any(|m| m.mention.start.month() == a.month && m.mention.start.year() == a.year);
+                    let month_hit = mentions.iter().filter(|m| m.weight >= 2.0).any(|m| {
+                        m.mention.start.month() == a.month && m.mention.start.year() == a.year
+                    });
                     (i, theme[i] + if month_hit { 0.25 } else { 0.0 })
                 })
                 .collect();
@@ -510,16 +689,27 @@ impl Classifier {
             if s1 >= 0.15 && s1 - s2 >= 0.08 {
                 activity = Some(top);
                 act_conf = ((s1 - s2) / s1.max(1e-9)).clamp(0.3, 1.0);
-                reasons.push(format!("activity {} by theme/date ({s1:.2} vs {s2:.2})", self.activities[top].number));
+                reasons.push(format!(
+                    "activity {} by theme/date ({s1:.2} vs {s2:.2})",
+                    self.activities[top].number
+                ));
             } else {
                 reasons.push(format!(
                     "activity unclear among {}",
-                    candidates.iter().map(|&i| self.activities[i].number.to_string()).collect::<Vec<_>>().join("/")
+                    candidates
+                        .iter()
+                        .map(|&i| self.activities[i].number.to_string())
+                        .collect::<Vec<_>>()
+                        .join("/")
                 ));
             }
         }
         if let Some(i) = activity {
-            reasons.push(format!("theme of activity {} matched {:.0}%", self.activities[i].number, theme[i] * 100.0));
+            reasons.push(format!(
+                "theme of activity {} matched {:.0}%",
+                self.activities[i].number,
+                theme[i] * 100.0
+            ));
         }
 
         // ---- date -------------------------------------------------------------------------------
@@ -529,12 +719,19 @@ impl Classifier {
         }
 
         let kind_conf = (0.5 + kind_margin * 0.5) * (total / 6.0).min(1.0);
-        let mut confidence = unit_conf.min(if activity.is_some() { act_conf } else { 0.2 }).min(kind_conf);
+        let mut confidence = unit_conf
+            .min(if activity.is_some() { act_conf } else { 0.2 })
+            .min(kind_conf);
         if chosen.is_none() {
             confidence *= 0.8;
         }
         let confidence = (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
-        let needs_review = unit.is_none() || activity.is_none() || chosen.is_none() || kind_margin < 0.15 || confidence < 0.35;
+        let needs_review = unit.is_none()
+            || activity.is_none()
+            || chosen.is_none()
+            || kind_margin < 0.15
+            || kind_unclear
+            || confidence < 0.35;
         if kind_margin < 0.15 {
             reasons.push("plan and report evidence are close".into());
         }
@@ -558,27 +755,67 @@ impl Classifier {
                 continue;
             }
             let lines: Vec<&str> = text.lines().collect();
-            let nonempty: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i).collect();
+            let nonempty: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, _)| i)
+                .collect();
             let tail_start = nonempty.len().saturating_sub(4);
             let tail_lines: HashSet<usize> = nonempty[tail_start..].iter().copied().collect();
             for m in find_dates(text, self.year) {
                 let line_no = text[..m.pos].matches('\n').count();
                 let line = lines.get(line_no).copied().unwrap_or("");
-                let before: String = text[..m.pos].chars().rev().take(14).collect::<Vec<_>>().into_iter().rev().collect();
+                let before: String = text[..m.pos]
+                    .chars()
+                    .rev()
+                    .take(14)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
                 let after: String = text[m.pos + m.len..].chars().take(8).collect();
                 let lt = line.trim();
-                let header_line = ["发送时间", "Sent:", "Date:", "日期:", "日期：", "时间:", "时间："]
-                    .iter()
-                    .any(|k| lt.starts_with(k))
+                let header_line = [
+                    "发送时间",
+                    "Sent:",
+                    "Date:",
+                    "日期:",
+                    "日期：",
+                    "时间:",
+                    "时间：",
+                ]
+                .iter()
+                .any(|k| lt.starts_with(k))
                     && *zone == Zone::Quoted
                     || lt.contains("写道")
                     || lt.starts_with("发送时间");
                 // A date alone on one of the last lines is when the letter was signed.
                 let rest_of_line: String = lt.replace(&text[m.pos..m.pos + m.len], "");
-                let alone = rest_of_line.chars().filter(|c| !c.is_whitespace() && !"。.,，()（）".contains(*c)).count() == 0;
+                let alone = rest_of_line
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !"。.,，()（）".contains(*c))
+                    .count()
+                    == 0;
                 let signing = alone && (tail_lines.contains(&line_no) || *zone == Zone::Signature);
-                let deadline = ["前报送", "前将", "之前", "前报", "截止", "前上报", "前发送", "前提交", "前报县"].iter().any(|k| after.trim_start().starts_with(k) || after.contains(k) && after.starts_with('前'))
-                    || ["截止", "截至", "请于", "务必于"].iter().any(|k| before.ends_with(k) || before.contains(k));
+                let deadline = [
+                    "前报送",
+                    "前将",
+                    "之前",
+                    "前报",
+                    "截止",
+                    "前上报",
+                    "前发送",
+                    "前提交",
+                    "前报县",
+                ]
+                .iter()
+                .any(|k| {
+                    after.trim_start().starts_with(k)
+                        || after.contains(k) && after.starts_with('前')
+                }) || ["截止", "截至", "请于", "务必于"]
+                    .iter()
+                    .any(|k| before.ends_with(k) || before.contains(k));
                 if header_line || signing || deadline {
                     continue;
                 }
@@ -602,7 +839,9 @@ impl Classifier {
                         break;
                     }
                 }
-                let line_has_activity = ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"].iter().any(|k| line.contains(k));
+                let line_has_activity = ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"]
+                    .iter()
+                    .any(|k| line.contains(k));
                 if line_has_activity {
                     weight += 1.0;
                 }
@@ -614,14 +853,23 @@ impl Classifier {
                     mention: m,
                     weight,
                     order: out.len(),
-                    why: if why.is_empty() { format!("in {}", zone.name()) } else { format!("after {} in {}", why.join("/"), zone.name()) },
+                    why: if why.is_empty() {
+                        format!("in {}", zone.name())
+                    } else {
+                        format!("after {} in {}", why.join("/"), zone.name())
+                    },
                 });
             }
         }
         out
     }
 
-    fn pick_date(&self, cands: &[Candidate], activity: Option<&ActivityMatcher>, _kind: Kind) -> Option<Candidate> {
+    fn pick_date(
+        &self,
+        cands: &[Candidate],
+        activity: Option<&ActivityMatcher>,
+        _kind: Kind,
+    ) -> Option<Candidate> {
         let mut best: Option<(f64, &Candidate)> = None;
         for c in cands {
             if c.mention.start.year() < self.year - 1 || c.mention.start.year() > self.year + 1 {
@@ -629,14 +877,18 @@ impl Classifier {
             }
             let mut w = c.weight;
             if let Some(a) = activity {
-                let months = (c.mention.start.year() - a.year) * 12 + c.mention.start.month() as i32 - a.month as i32;
+                let months = (c.mention.start.year() - a.year) * 12
+                    + c.mention.start.month() as i32
+                    - a.month as i32;
                 w += match months.abs() {
                     0 => 2.0,
                     1 => 0.5,
                     _ => -1.0,
                 };
             }
-            if best.is_none_or(|(bw, bc)| w > bw + 1e-9 || ((w - bw).abs() < 1e-9 && c.order < bc.order)) {
+            if best.is_none_or(|(bw, bc)| {
+                w > bw + 1e-9 || ((w - bw).abs() < 1e-9 && c.order < bc.order)
+            }) {
                 best = Some((w, c));
             }
         }
@@ -676,6 +928,38 @@ fn cue_score(text: &str, words: &[(&str, f64)], hits: &mut Vec<String>) -> f64 {
         }
     }
     score
+}
+
+/// Cues that on their own make a mail a submission.
+const STRONG_CUES: &[&str] = &[
+    "活动方案",
+    "实施方案",
+    "情况报告",
+    "活动总结",
+    "工作总结",
+    "新闻稿",
+    "通讯稿",
+    "简报",
+    "开展情况",
+    "活动情况",
+    "新闻报道",
+    "新闻报导",
+];
+
+/// Body text that is still base64 or quoted-printable: a MIME structure that did not decode.
+fn looks_encoded(body: &str) -> bool {
+    let lines: Vec<&str> = body.lines().filter(|l| l.trim().len() >= 40).collect();
+    !lines.is_empty()
+        && lines
+            .iter()
+            .filter(|l| {
+                l.trim()
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+/=".contains(c))
+            })
+            .count()
+            * 2
+            >= lines.len()
 }
 
 fn is_cjk(c: char) -> bool {

@@ -17,7 +17,9 @@ pub fn attachment_text(name: Option<&str>, content_type: &str, bytes: &[u8]) -> 
         "docx" | "docm" | "wpt" => docx_text(bytes),
         "doc" | "wps" => legacy_doc_text(bytes),
         "txt" => Some(decode_text(bytes)),
-        "htm" | "html" => Some(mail_parser::decoders::html::html_to_text(&decode_text(bytes))),
+        "htm" | "html" => Some(mail_parser::decoders::html::html_to_text(&decode_text(
+            bytes,
+        ))),
         _ if content_type.contains("wordprocessingml") => docx_text(bytes),
         _ if content_type == "text/plain" => Some(decode_text(bytes)),
         _ if content_type == "application/msword" => legacy_doc_text(bytes),
@@ -58,10 +60,15 @@ fn wordml_text(xml: &str) -> String {
     let mut out = String::new();
     let mut rest = xml;
     while let Some(lt) = rest.find('<') {
-        let Some(gt_rel) = rest[lt..].find('>') else { break };
+        let Some(gt_rel) = rest[lt..].find('>') else {
+            break;
+        };
         let tag = &rest[lt + 1..lt + gt_rel];
         let after = &rest[lt + gt_rel + 1..];
-        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
         match name {
             "w:t" if !tag.ends_with('/') => {
                 let end = after.find("</w:t>").unwrap_or(after.len());
@@ -102,7 +109,9 @@ fn unescape_xml(s: &str) -> String {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };

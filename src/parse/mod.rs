@@ -98,7 +98,8 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
     let mut body = String::new();
     for part in msg.text_bodies() {
         if part.is_encoding_problem {
-            out.problems.push("a text part has an encoding problem".into());
+            out.problems
+                .push("a text part has an encoding problem".into());
         }
         let text = match &part.body {
             PartType::Text(t) => repair_charset(raw, part, t),
@@ -128,7 +129,8 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
             // A forwarded mail attached whole: its subject and text count as quoted text.
             let sub = inner.subject().unwrap_or_default();
             let text = inner.body_text(0).unwrap_or_default();
-            out.quoted.push_str(&format!("\n主题：{sub}\n{}", normalize_text(&text)));
+            out.quoted
+                .push_str(&format!("\n主题：{sub}\n{}", normalize_text(&text)));
             for a in inner.attachments() {
                 out.attachments.push(read_attachment(a));
             }
@@ -174,7 +176,11 @@ fn addresses(a: Option<&Address<'_>>) -> Vec<String> {
 /// Text parts labelled with an unknown charset come out of mail-parser as lossy UTF-8; when
 /// the raw bytes decode cleanly as GB18030 (a superset of GBK and GB2312, what mislabelled
 /// county mail almost always is) that reading is used instead.
-fn repair_charset(raw_message: &[u8], part: &mail_parser::MessagePart<'_>, decoded: &str) -> String {
+fn repair_charset(
+    raw_message: &[u8],
+    part: &mail_parser::MessagePart<'_>,
+    decoded: &str,
+) -> String {
     if !decoded.contains('\u{fffd}') {
         return decoded.to_string();
     }
@@ -249,7 +255,8 @@ fn decode_encoded_word(s: &str) -> Option<(String, usize)> {
         "Q" | "q" => q_decode(payload),
         _ => return None,
     };
-    let encoding = encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let encoding =
+        encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap_or(encoding_rs::UTF_8);
     let encoding = if encoding == encoding_rs::GBK {
         encoding_rs::GB18030
     } else {
@@ -267,7 +274,8 @@ fn q_decode(s: &str) -> Vec<u8> {
         match b[i] {
             b'_' => out.push(b' '),
             b'=' if i + 2 < b.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
+                {
                     Ok(v) => {
                         out.push(v);
                         i += 2;
@@ -316,23 +324,38 @@ fn automated_reason(msg: &mail_parser::Message<'_>, p: &ParsedMail) -> Option<St
         }
     }
     if let Some(v) = raw("Precedence") {
-        if ["bulk", "junk", "list", "auto_reply"].iter().any(|k| v.contains(k)) {
+        if ["bulk", "junk", "list", "auto_reply"]
+            .iter()
+            .any(|k| v.contains(k))
+        {
             return Some(format!("Precedence: {v}"));
         }
     }
-    for h in ["List-Id", "List-Unsubscribe", "X-Loop", "X-Auto-Response-Suppress", "X-Autoreply", "X-Autorespond"] {
+    for h in [
+        "List-Id",
+        "List-Unsubscribe",
+        "X-Loop",
+        "X-Auto-Response-Suppress",
+        "X-Autoreply",
+        "X-Autorespond",
+    ] {
         if msg.header_raw(h).is_some() {
             return Some(format!("{h} header"));
         }
     }
     if let Some(rp) = raw("Return-Path") {
-        if rp.trim_matches(|c| c == '<' || c == '>' || c == ' ').is_empty() {
+        if rp
+            .trim_matches(|c| c == '<' || c == '>' || c == ' ')
+            .is_empty()
+        {
             return Some("empty Return-Path".into());
         }
     }
     if let Some(ct) = msg.content_type() {
         if ct.ctype().eq_ignore_ascii_case("multipart")
-            && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
+            && ct
+                .subtype()
+                .is_some_and(|s| s.eq_ignore_ascii_case("report"))
         {
             return Some("delivery or disposition report".into());
         }
@@ -340,7 +363,16 @@ fn automated_reason(msg: &mail_parser::Message<'_>, p: &ParsedMail) -> Option<St
     if let Some(addr) = &p.from_addr {
         let local = addr.split('@').next().unwrap_or("");
         let local = local.replace(['-', '_', '.'], "");
-        for k in ["mailerdaemon", "postmaster", "noreply", "donotreply", "bounce", "notify", "notification", "newsletter"] {
+        for k in [
+            "mailerdaemon",
+            "postmaster",
+            "noreply",
+            "donotreply",
+            "bounce",
+            "notify",
+            "notification",
+            "newsletter",
+        ] {
             if local.starts_with(k) || local == k {
                 return Some(format!("automated sender {addr}"));
             }

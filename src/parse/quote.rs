@@ -18,7 +18,8 @@ pub fn split_quoted(body: &str) -> (String, String) {
             || compact.starts_with("-----OriginalMessage")
             || compact.starts_with("Beginforwardedmessage")
             || compact.starts_with("----------Forwardedmessage")
-            || (compact.starts_with('在') && (compact.ends_with("写道：") || compact.ends_with("写道:")))
+            || (compact.starts_with('在')
+                && (compact.ends_with("写道：") || compact.ends_with("写道:")))
             || (compact.starts_with("On") && compact.ends_with("wrote:"));
         let is_header_block = {
             let starts = |l: &str, keys: &[&str]| {
@@ -26,9 +27,20 @@ pub fn split_quoted(body: &str) -> (String, String) {
                 keys.iter().any(|k| l.starts_with(k))
             };
             starts(t, &["发件人:", "发件人：", "From:", "发件人 :"])
-                && lines[i + 1..lines.len().min(i + 5)]
-                    .iter()
-                    .any(|l| starts(l, &["发送时间", "Sent:", "日期:", "日期：", "Date:", "时间:", "时间："]))
+                && lines[i + 1..lines.len().min(i + 5)].iter().any(|l| {
+                    starts(
+                        l,
+                        &[
+                            "发送时间",
+                            "Sent:",
+                            "日期:",
+                            "日期：",
+                            "Date:",
+                            "时间:",
+                            "时间：",
+                        ],
+                    )
+                })
         };
         if is_marker || is_header_block {
             cut = Some(i);

@@ -1,0 +1,244 @@
+//! The daemon: intake, acknowledgements, the outbox sender and the scheduled work, wired
+//! together.
+//!
+//! `poll` does one pass of everything and exits (for cron and tests). `run` keeps going until
+//! SIGINT or SIGTERM: one thread watches the mailbox (IDLE or polling) and records mail, one
+//! delivers the outbox and runs the schedule. A stop finishes the mail in hand (each mail is
+//! recorded with its acknowledgement in one transaction) and then exits.
+//!
+//! The clock is a value: with `--now` the daemon's time starts at that instant and moves on
+//! with the wall clock, so any day of the season can be replayed.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::classify::{Classifier, Kind};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::ingest::ingest;
+use crate::intake::{source_for, Source};
+use crate::notify::{self, ack, Transport};
+use crate::store::Store;
+
+/// `--now` as a moving clock.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    base: Option<DateTime<FixedOffset>>,
+    started: Instant,
+}
+
+impl Clock {
+    pub fn new(base: Option<DateTime<FixedOffset>>) -> Clock {
+        Clock {
+            base,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        match self.base {
+            Some(b) => b + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default(),
+            None => Utc::now().fixed_offset(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PassSummary {
+    pub new: usize,
+    pub duplicates: usize,
+    pub plans: usize,
+    pub reports: usize,
+    pub review: usize,
+    pub acks_queued: usize,
+}
+
+/// Records every new mail of `source`, queueing acknowledgements in the same transaction.
+pub fn intake_pass(
+    config: &Config,
+    classifier: &Classifier,
+    store: &mut Store,
+    source: &mut dyn Source,
+    clock: &Clock,
+    stop: &AtomicBool,
+) -> Result<PassSummary> {
+    let mut sum = PassSummary::default();
+    source.fetch_new(store, &mut |store, raw, key| {
+        if stop.load(Ordering::SeqCst) {
+            return Err(Error::Stopped);
+        }
+        let now = clock.now();
+        let mut queued = 0;
+        let r = ingest(
+            store,
+            classifier,
+            raw,
+            key,
+            now,
+            |store, hash, parsed, d| {
+                let Some(p) = parsed else {
+                    return Ok(Vec::new());
+                };
+                let earlier = match d.activity {
+                    Some(a) => store.mails_for_activity(a)?,
+                    None => Vec::new(),
+                };
+                let drafts: Vec<_> = ack::draft(config, hash, p, d, now, &earlier)
+                    .into_iter()
+                    .collect();
+                queued = drafts.len();
+                drafts
+                    .iter()
+                    .map(|dr| notify::build(config, dr, now))
+                    .collect()
+            },
+        )?;
+        if r.duplicate {
+            sum.duplicates += 1;
+            tracing::info!(source = key, mail = r.id, "already recorded");
+            return Ok(());
+        }
+        sum.new += 1;
+        sum.acks_queued += queued;
+        if let Some(d) = &r.decision {
+            match d.kind {
+                Kind::Plan => sum.plans += 1,
+                Kind::Report => sum.reports += 1,
+                Kind::Other => {}
+            }
+            if d.needs_review {
+                sum.review += 1;
+            }
+            tracing::info!(
+                source = key,
+                mail = r.id,
+                kind = d.kind.as_str(),
+                unit = d.unit.as_deref().unwrap_or("-"),
+                activity = d.activity.unwrap_or(0),
+                review = d.needs_review,
+                "recorded"
+            );
+        }
+        Ok(())
+    })?;
+    Ok(sum)
+}
+
+/// Work that runs on a schedule (reminders, digest); called by the sender loop and by `poll`.
+pub type Scheduled<'a> = dyn FnMut(&Config, &mut Store, DateTime<FixedOffset>) -> Result<()> + 'a;
+
+/// Scheduled work the daemon owns and runs on its sender thread.
+pub type ScheduledTask = dyn FnMut(&Config, &mut Store, DateTime<FixedOffset>) -> Result<()> + Send + 'static;
+
+/// One pass of everything: intake, scheduled work, delivery.
+pub fn poll(
+    config: &Config,
+    clock: &Clock,
+    scheduled: &mut Scheduled<'_>,
+) -> Result<(PassSummary, notify::Delivery)> {
+    let classifier = Classifier::new(config);
+    let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let mut source = source_for(config)?;
+    let stop = AtomicBool::new(false);
+    let sum = intake_pass(
+        config,
+        &classifier,
+        &mut store,
+        source.as_mut(),
+        clock,
+        &stop,
+    )?;
+    scheduled(config, &mut store, clock.now())?;
+    let mut transport = notify::transport_for(config)?;
+    let delivery = notify::deliver_due(config, &store, transport.as_mut(), clock.now())?;
+    Ok((sum, delivery))
+}
+
+/// Runs until `stop` is set.
+pub fn run(
+    config: Arc<Config>,
+    clock: Clock,
+    stop: Arc<AtomicBool>,
+    interrupters: Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
+    mut scheduled: Box<ScheduledTask>,
+) -> Result<()> {
+    let (wake_tx, wake_rx) = mpsc::channel::<()>();
+    let sender_cfg = config.clone();
+    let sender_stop = stop.clone();
+    let sender = std::thread::Builder::new()
+        .name("sender".into())
+        .spawn(move || -> Result<()> {
+            let config = sender_cfg;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut transport: Option<Box<dyn Transport + Send>> = None;
+            let mut last_schedule: Option<Instant> = None;
+            loop {
+                let stopping = sender_stop.load(Ordering::SeqCst);
+                if last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30)) {
+                    if let Err(e) = scheduled(&config, &mut store, clock.now()) {
+                        tracing::error!("scheduled work failed: {e:#}");
+                    }
+                    last_schedule = Some(Instant::now());
+                }
+                if transport.is_none() {
+                    match notify::transport_for(&config) {
+                        Ok(t) => transport = Some(t),
+                        Err(e) => tracing::error!("cannot set up outgoing mail: {e}"),
+                    }
+                }
+                if let Some(t) = transport.as_mut() {
+                    match notify::deliver_due(&config, &store, t.as_mut(), clock.now()) {
+                        Ok(d) if d.failed > 0 => transport = None,
+                        Ok(_) => {}
+                        Err(e) => tracing::error!("delivery failed: {e:#}"),
+                    }
+                }
+                if stopping {
+                    return Ok(());
+                }
+                let _ = wake_rx.recv_timeout(Duration::from_secs(1));
+            }
+        })
+        .map_err(|e| Error::Usage(format!("cannot start sender thread: {e}")))?;
+
+    let classifier = Classifier::new(&config);
+    let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let mut source = source_for(&config)?;
+    if let Some(i) = source.interrupter() {
+        interrupters.lock().expect("interrupters").push(i);
+    }
+    tracing::info!(config = %config.path.display(), "themeday running");
+    while !stop.load(Ordering::SeqCst) {
+        match intake_pass(
+            &config,
+            &classifier,
+            &mut store,
+            source.as_mut(),
+            &clock,
+            &stop,
+        ) {
+            Ok(sum) => {
+                if sum.acks_queued > 0 {
+                    let _ = wake_tx.send(());
+                }
+            }
+            Err(Error::Stopped) => break,
+            Err(e) => tracing::error!("intake: {e:#}"),
+        }
+        if let Err(e) = source.wait(Duration::from_secs(600), &stop) {
+            tracing::error!("intake wait: {e:#}");
+        }
+    }
+    tracing::info!("stopping: delivering what is queued");
+    let _ = wake_tx.send(());
+    match sender.join() {
+        Ok(r) => r?,
+        Err(_) => return Err(Error::Usage("sender thread panicked".into())),
+    }
+    tracing::info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,224 @@
+//! Acknowledgements (回执): a reply in the sender's thread saying what was recognised, whether
+//! it was on time, and what is due next. A mail that needs review gets a short "received, the
+//! office will confirm" reply; `other` and automated mail get none.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::{kinds, signature, zh_date, zh_date_short, Draft};
+use crate::classify::{Decision, Kind};
+use crate::config::Config;
+use crate::deadlines::{PLAN_LEAD, REPORT_LAG};
+use crate::parse::ParsedMail;
+use crate::store::MailRecord;
+
+/// Where an acknowledgement goes: Reply-To, else From; never the office itself, never an
+/// automated sender.
+pub fn reply_address(config: &Config, mail: &ParsedMail) -> Option<String> {
+    let addr = mail.reply_to.clone().or_else(|| mail.from_addr.clone())?;
+    if addr == config.office_address || !crate::config::is_plausible_address(&addr) {
+        return None;
+    }
+    let local = addr
+        .split('@')
+        .next()
+        .unwrap_or("")
+        .replace(['-', '_', '.'], "");
+    if ["mailerdaemon", "postmaster", "noreply", "donotreply"]
+        .iter()
+        .any(|k| local.starts_with(k))
+    {
+        return None;
+    }
+    Some(addr)
+}
+
+fn reply_subject(subject: &str) -> String {
+    let s = subject.trim();
+    let lower = s.to_lowercase();
+    if lower.starts_with("re:") || lower.starts_with("re：") || s.starts_with("回复") {
+        s.to_string()
+    } else if s.is_empty() {
+        "Re: （无主题）".to_string()
+    } else {
+        format!("Re: {s}")
+    }
+}
+
+/// The acknowledgement for a newly recorded mail, if it gets one. `earlier` are the mails
+/// recorded before it for the same activity (to say what is still due).
+pub fn draft(
+    config: &Config,
+    mail_hash: &str,
+    mail: &ParsedMail,
+    d: &Decision,
+    now: DateTime<FixedOffset>,
+    earlier: &[MailRecord],
+) -> Option<Draft> {
+    if d.kind == Kind::Other || d.automated || mail.automated.is_some() || mail.ours {
+        return None;
+    }
+    let to = reply_address(config, mail)?;
+    let today = now.with_timezone(&config.timezone).date_naive();
+    let received = match mail.date {
+        Some(t) if t <= now => t.with_timezone(&config.timezone).date_naive(),
+        _ => today,
+    };
+    let subject = reply_subject(&mail.subject);
+    let mut references = mail.references.clone();
+    if let Some(mid) = &mail.message_id {
+        if !references.contains(mid) {
+            references.push(mid.clone());
+        }
+    }
+    let references: Vec<String> = references
+        .into_iter()
+        .map(|r| {
+            if r.starts_with('<') {
+                r
+            } else {
+                format!("<{r}>")
+            }
+        })
+        .collect();
+    let in_reply_to = mail.message_id.as_ref().map(|m| {
+        if m.starts_with('<') {
+            m.clone()
+        } else {
+            format!("<{m}>")
+        }
+    });
+    let activity = d.activity.and_then(|n| config.activity(n));
+    let unit = d.unit.clone();
+
+    let text = match (d.needs_review, activity) {
+        (false, Some(a)) => full_ack(config, d, a, received, earlier),
+        _ => format!(
+            "您好：\n\n您于{}发送的邮件《{}》已收到。系统未能自动确认该邮件对应的责任单位、活动或日期，县政务公开办将人工核对后登记，如有需要会与您联系。\n\n如该邮件为“政务公开主题日”活动方案或情况报告，请在邮件主题或正文中注明单位名称、活动主题和活动日期，以便及时登记。\n{}",
+            zh_date_short(received),
+            mail.subject.trim(),
+            signature(config, today)
+        ),
+    };
+    Some(Draft {
+        kind: kinds::ACK,
+        dedup_key: format!("ack:{mail_hash}"),
+        mail_id: None,
+        unit,
+        to: vec![to],
+        cc: Vec::new(),
+        subject,
+        text,
+        html: None,
+        in_reply_to,
+        references,
+        auto_submitted: "auto-replied",
+    })
+}
+
+fn full_ack(
+    config: &Config,
+    d: &Decision,
+    a: &crate::config::Activity,
+    received: NaiveDate,
+    earlier: &[MailRecord],
+) -> String {
+    let cal = &config.calendar;
+    let today_sig = received;
+    let mut lines = Vec::new();
+    lines.push(format!("{}：\n", a.unit));
+    lines.push(format!(
+        "贵单位于{}报送的“政务公开主题日”{}已收到，登记情况如下：\n",
+        zh_date_short(received),
+        d.kind.zh()
+    ));
+    lines.push(format!("  活动序号：第{}项", a.number));
+    lines.push(format!("  活动主题：{}", a.theme));
+    lines.push(format!("  责任单位：{}", a.unit));
+    lines.push(format!("  材料类型：{}", d.kind.zh()));
+    let date_text = match (d.activity_date, d.activity_end) {
+        (Some(s), Some(e)) if e != s => format!("{}至{}", zh_date(s), zh_date(e)),
+        (Some(s), _) => zh_date(s),
+        _ => "未注明".into(),
+    };
+    lines.push(format!("  活动日期：{date_text}"));
+    let end = d.activity_end.or(d.activity_date);
+    let mut next = String::new();
+    match d.kind {
+        Kind::Plan => {
+            match d.activity_date.map(|s| cal.add_workdays(s, -PLAN_LEAD)) {
+                Some(Ok(deadline)) => {
+                    lines.push(format!(
+                        "  报送期限：{}前（活动开展前{PLAN_LEAD}个工作日）",
+                        zh_date_short(deadline)
+                    ));
+                    lines.push(format!(
+                        "  报送情况：{}",
+                        timeliness(config, received, deadline)
+                    ));
+                }
+                Some(Err(e)) => lines.push(format!(
+                    "  报送期限：暂无法计算（{e}），县政务公开办将人工核定"
+                )),
+                None => {}
+            }
+            match end.map(|e| cal.add_workdays(e, REPORT_LAG)) {
+                Some(Ok(rd)) => next = format!(
+                    "下一步：请于活动结束后{REPORT_LAG}个工作日内，即{}前，将活动情况报告或新闻报导（含相关图文、视频资料）报送至本办邮箱（{}）。",
+                    zh_date_short(rd),
+                    config.office_address
+                ),
+                _ => next = format!(
+                    "下一步：请于活动结束后{REPORT_LAG}个工作日内，将活动情况报告或新闻报导（含相关图文、视频资料）报送至本办邮箱（{}）。",
+                    config.office_address
+                ),
+            }
+        }
+        Kind::Report => {
+            match end.map(|e| cal.add_workdays(e, REPORT_LAG)) {
+                Some(Ok(deadline)) => {
+                    lines.push(format!(
+                        "  报送期限：{}前（活动结束后{REPORT_LAG}个工作日内）",
+                        zh_date_short(deadline)
+                    ));
+                    lines.push(format!(
+                        "  报送情况：{}",
+                        timeliness(config, received, deadline)
+                    ));
+                }
+                Some(Err(e)) => lines.push(format!(
+                    "  报送期限：暂无法计算（{e}），县政务公开办将人工核定"
+                )),
+                None => {}
+            }
+            let has_plan = earlier.iter().any(|m| {
+                m.activity == Some(a.number) && m.kind == Kind::Plan && m.is_settled_submission()
+            });
+            next = if has_plan {
+                "本项活动的活动方案和情况报告均已登记，感谢贵单位的支持配合。活动成果将在县人民政府门户网站“政务公开主题日”专栏集中展示。".into()
+            } else {
+                "系统尚未登记到本项活动的活动方案；如已报送，请忽略本提示，或回复本邮件告知报送时间。".into()
+            };
+        }
+        Kind::Other => {}
+    }
+    let mut out = lines.join("\n");
+    out.push_str("\n\n");
+    if !next.is_empty() {
+        out.push_str(&next);
+        out.push_str("\n\n");
+    }
+    out.push_str("如以上登记信息有误，请直接回复本邮件说明。\n");
+    out.push_str(&signature(config, today_sig));
+    out
+}
+
+fn timeliness(config: &Config, received: NaiveDate, deadline: NaiveDate) -> String {
+    if received <= deadline {
+        "按时报送".into()
+    } else {
+        match config.calendar.workdays_between(deadline, received) {
+            Ok(n) => format!("逾期{n}个工作日报送"),
+            Err(_) => "逾期报送".into(),
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! Notify: the mail the bot writes (acknowledgements, reminders, the digest) and the outbox
+//! that delivers it.
+//!
+//! Everything a unit or the office reads is formal Chinese. Every outgoing mail carries
+//! `Auto-Submitted`, `X-Auto-Response-Suppress` and our loop header, a stable Message-ID made
+//! from its dedup key, and the `--now` instant as its Date, so a replayed season writes the
+//! same mail. Mail is built and queued in the store; [`deliver_due`] sends it through a
+//! [`Transport`] with retry and backoff and a per-recipient daily cap.
+
+pub mod ack;
+pub mod file;
+pub mod smtp;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Weekday};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use sha2::{Digest, Sha256};
+
+use crate::config::{Config, Outgoing as OutgoingCfg};
+use crate::error::{Error, Result};
+use crate::parse::LOOP_HEADER;
+use crate::store::{Outgoing, Store};
+
+/// Why a send failed, and whether trying again can help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// Connection refused, timeout, 4xx: retry later.
+    Transient(String),
+    /// 5xx for this mail: retrying will not help.
+    Permanent(String),
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::Transient(e) => write!(f, "temporary failure: {e}"),
+            SendError::Permanent(e) => write!(f, "permanent failure: {e}"),
+        }
+    }
+}
+
+/// Sends one finished message. Implementations: SMTP (lettre) and files.
+pub trait Transport {
+    fn send_raw(
+        &mut self,
+        from: &str,
+        to: &[String],
+        raw: &[u8],
+        id: &str,
+    ) -> std::result::Result<(), SendError>;
+}
+
+pub fn transport_for(config: &Config) -> Result<Box<dyn Transport + Send>> {
+    Ok(match &config.outgoing {
+        OutgoingCfg::File { dir } => Box::new(file::FileTransport::new(dir.clone())?),
+        OutgoingCfg::Smtp(s) => Box::new(smtp::SmtpSender::new(s)?),
+    })
+}
+
+/// The kinds of outgoing mail.
+pub mod kinds {
+    pub const ACK: &str = "ack";
+    pub const REMINDER: &str = "reminder";
+    pub const DIGEST: &str = "digest";
+}
+
+/// A mail to build: plain text (and optionally HTML) in Chinese.
+pub struct Draft {
+    pub kind: &'static str,
+    pub dedup_key: String,
+    pub mail_id: Option<i64>,
+    pub unit: Option<String>,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    /// `auto-replied` for acknowledgements, `auto-generated` for the rest.
+    pub auto_submitted: &'static str,
+}
+
+pub fn message_id_for(config: &Config, dedup_key: &str) -> String {
+    let h = hex::encode(&Sha256::digest(dedup_key.as_bytes())[..12]);
+    let domain = config
+        .office_address
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or("localhost");
+    format!("<themeday.{h}@{domain}>")
+}
+
+fn mailbox(name: Option<&str>, addr: &str) -> Result<Mailbox> {
+    let address = addr
+        .parse()
+        .map_err(|e| Error::Send(format!("bad address {addr:?}: {e}")))?;
+    Ok(Mailbox::new(name.map(str::to_string), address))
+}
+
+/// Builds the RFC 5322 bytes of a draft.
+pub fn build(config: &Config, d: &Draft, now: DateTime<FixedOffset>) -> Result<Outgoing> {
+    let message_id = message_id_for(config, &d.dedup_key);
+    let mut b = Message::builder()
+        .from(mailbox(
+            Some(&config.office_short_name),
+            &config.office_address,
+        )?)
+        .subject(d.subject.clone())
+        .message_id(Some(message_id.clone()))
+        .date(std::time::SystemTime::from(now.with_timezone(&chrono::Utc)))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Auto-Submitted"),
+            d.auto_submitted.to_string(),
+        ))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("X-Auto-Response-Suppress"),
+            "All".to_string(),
+        ))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str(LOOP_HEADER),
+            config.office_address.clone(),
+        ));
+    for t in &d.to {
+        b = b.to(mailbox(None, t)?);
+    }
+    for c in &d.cc {
+        b = b.cc(mailbox(None, c)?);
+    }
+    if let Some(irt) = &d.in_reply_to {
+        b = b.in_reply_to(irt.clone());
+    }
+    if !d.references.is_empty() {
+        b = b.references(d.references.join(" "));
+    }
+    let msg = match &d.html {
+        None => b.singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(d.text.clone()),
+        ),
+        Some(html) => b.multipart(MultiPart::alternative_plain_html(
+            d.text.clone(),
+            html.clone(),
+        )),
+    }
+    .map_err(|e| Error::Send(format!("cannot build mail: {e}")))?;
+    let mut recipients = d.to.clone();
+    recipients.extend(d.cc.iter().cloned());
+    Ok(Outgoing {
+        kind: d.kind.to_string(),
+        dedup_key: d.dedup_key.clone(),
+        mail_id: d.mail_id,
+        unit: d.unit.clone(),
+        recipients,
+        message_id,
+        subject: d.subject.clone(),
+        raw: msg.formatted(),
+    })
+}
+
+/// The outcome of one delivery pass.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub sent: usize,
+    pub failed: usize,
+    pub held: usize,
+}
+
+/// Backoff after `attempts` failures: 30 s doubling, at most 15 minutes.
+pub fn backoff(attempts: i64) -> Duration {
+    let secs = 30i64
+        .saturating_mul(1 << attempts.clamp(0, 10))
+        .min(15 * 60);
+    Duration::seconds(secs)
+}
+
+/// Transient failures are retried for this long before the mail is given up (and shown in
+/// the digest).
+pub const GIVE_UP_AFTER_HOURS: i64 = 72;
+
+/// Sends every queued mail that is due, honouring the per-recipient daily cap (mail over the
+/// cap is held, logged and shown in the digest, never silently dropped).
+pub fn deliver_due(
+    config: &Config,
+    store: &Store,
+    transport: &mut dyn Transport,
+    now: DateTime<FixedOffset>,
+) -> Result<Delivery> {
+    let mut out = Delivery::default();
+    let local = now.with_timezone(&config.timezone);
+    let day_start = config
+        .timezone
+        .from_local_datetime(&local.date_naive().and_hms_opt(0, 0, 0).expect("midnight"))
+        .earliest()
+        .expect("midnight exists")
+        .fixed_offset();
+    let day_end = day_start + Duration::days(1);
+    for q in store.due_outgoing(now, 200)? {
+        // The office's own digest is not capped: it is one a day by construction.
+        if q.kind != kinds::DIGEST {
+            let mut over = None;
+            for r in &q.recipients {
+                if store.sent_to_on(r, day_start, day_end)? >= config.policy.per_recipient_daily {
+                    over = Some(r.clone());
+                }
+            }
+            if let Some(r) = over {
+                let why = format!(
+                    "daily cap of {} mails to {r} reached",
+                    config.policy.per_recipient_daily
+                );
+                tracing::warn!(outbox = q.id, recipient = %r, "held: {why}");
+                store.mark_held(q.id, &why)?;
+                out.held += 1;
+                continue;
+            }
+        }
+        match transport.send_raw(&config.office_address, &q.recipients, &q.raw, &q.message_id) {
+            Ok(()) => {
+                store.mark_sent(q.id, now)?;
+                tracing::info!(outbox = q.id, kind = %q.kind, to = ?q.recipients, "sent");
+                out.sent += 1;
+            }
+            Err(e) => {
+                let created = DateTime::parse_from_rfc3339(&q.created_at).unwrap_or(now);
+                let give_up = matches!(e, SendError::Permanent(_))
+                    || now - created > Duration::hours(GIVE_UP_AFTER_HOURS);
+                store.mark_failed(q.id, &e.to_string(), now + backoff(q.attempts), give_up)?;
+                tracing::warn!(outbox = q.id, error = %e, give_up, "send failed");
+                out.failed += 1;
+                if matches!(e, SendError::Transient(_)) {
+                    // The server is likely down: stop this pass, the backoff decides when to retry.
+                    break;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `2023年4月21日（星期五）`
+pub fn zh_date(d: NaiveDate) -> String {
+    format!(
+        "{}年{}月{}日（{}）",
+        d.year(),
+        d.month(),
+        d.day(),
+        zh_weekday(d.weekday())
+    )
+}
+
+pub fn zh_date_short(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+pub fn zh_weekday(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "星期一",
+        Weekday::Tue => "星期二",
+        Weekday::Wed => "星期三",
+        Weekday::Thu => "星期四",
+        Weekday::Fri => "星期五",
+        Weekday::Sat => "星期六",
+        Weekday::Sun => "星期日",
+    }
+}
+
+/// The office's signature under every mail.
+pub fn signature(config: &Config, today: NaiveDate) -> String {
+    format!(
+        "\n{}\n{}\n\n（本邮件由“政务公开主题日”材料登记系统自动发送。材料请继续发送至 {}。）\n",
+        config.office_name,
+        zh_date_short(today),
+        config.office_address
+    )
+}

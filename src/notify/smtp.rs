@@ -1,0 +1,80 @@
+//! SMTP transport (lettre): implicit TLS (465), STARTTLS (587) or plain (loopback tests),
+//! with the authorization code read from the environment or a file at connect time. One
+//! connection is reused for a batch of mail.
+
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::{SmtpTransport, Transport as _};
+
+use super::{SendError, Transport};
+use crate::config::{Security, SmtpConfig};
+use crate::error::{Error, Result};
+
+pub struct SmtpSender {
+    transport: SmtpTransport,
+}
+
+impl SmtpSender {
+    pub fn new(cfg: &SmtpConfig) -> Result<SmtpSender> {
+        let mut tls = TlsParameters::builder(cfg.host.clone());
+        if let Some(ca) = &cfg.ca_file {
+            let pem = std::fs::read(ca).map_err(|source| Error::Read {
+                path: ca.clone(),
+                source,
+            })?;
+            let cert = Certificate::from_pem(&pem)
+                .map_err(|e| Error::Send(format!("bad CA file {}: {e}", ca.display())))?;
+            tls = tls.add_root_certificate(cert);
+        }
+        let tls = tls
+            .build_rustls()
+            .map_err(|e| Error::Send(format!("TLS setup: {e}")))?;
+        let mut b = SmtpTransport::builder_dangerous(&cfg.host)
+            .port(cfg.port)
+            .timeout(Some(std::time::Duration::from_secs(30)))
+            .tls(match cfg.security {
+                Security::Tls => Tls::Wrapper(tls),
+                Security::StartTls => Tls::Required(tls),
+                Security::Plain => Tls::None,
+            });
+        let password = cfg.secret.read()?;
+        if !password.is_empty() {
+            b = b.credentials(Credentials::new(cfg.user.clone(), password));
+        }
+        Ok(SmtpSender {
+            transport: b.build(),
+        })
+    }
+}
+
+impl Transport for SmtpSender {
+    fn send_raw(
+        &mut self,
+        from: &str,
+        to: &[String],
+        raw: &[u8],
+        _id: &str,
+    ) -> std::result::Result<(), SendError> {
+        let parse = |a: &str| {
+            a.parse()
+                .map_err(|e| SendError::Permanent(format!("bad address {a:?}: {e}")))
+        };
+        let rcpt = to
+            .iter()
+            .map(|a| parse(a))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let envelope = Envelope::new(Some(parse(from)?), rcpt)
+            .map_err(|e| SendError::Permanent(e.to_string()))?;
+        self.transport
+            .send_raw(&envelope, raw)
+            .map(|_| ())
+            .map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            })
+    }
+}
