@@ -91,7 +91,7 @@ pub fn draft(
     let unit = d.unit.clone();
 
     let text = match (d.needs_review, activity) {
-        (false, Some(a)) => full_ack(config, d, a, received, earlier),
+        (false, Some(a)) => full_ack(config, d, a, received, today, earlier),
         _ => format!(
             "您好：\n\n您于{}发送的邮件《{}》已收到。系统未能自动确认该邮件对应的责任单位、活动或日期，县政务公开办将人工核对后登记，如有需要会与您联系。\n\n如该邮件为“政务公开主题日”活动方案或情况报告，请在邮件主题或正文中注明单位名称、活动主题和活动日期，以便及时登记。\n{}",
             zh_date_short(received),
@@ -208,7 +208,7 @@ fn full_ack(
         out.push_str("\n\n");
     }
     out.push_str("如以上登记信息有误，请直接回复本邮件说明。\n");
-    out.push_str(&signature(config, today_sig));
+    out.push_str(&signature(config, today));
     out
 }
 

@@ -109,7 +109,10 @@ pub fn build(config: &Config, d: &Draft, now: DateTime<FixedOffset>) -> Result<O
         )?)
         .subject(d.subject.clone())
         .message_id(Some(message_id.clone()))
-        .date(std::time::SystemTime::from(now.with_timezone(&chrono::Utc)))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Date"),
+            now.with_timezone(&config.timezone).to_rfc2822(),
+        ))
         .raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str("Auto-Submitted"),
             d.auto_submitted.to_string(),
