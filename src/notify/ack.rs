@@ -120,10 +120,10 @@ fn full_ack(
     d: &Decision,
     a: &crate::config::Activity,
     received: NaiveDate,
+    today: NaiveDate,
     earlier: &[MailRecord],
 ) -> String {
     let cal = &config.calendar;
-    let today_sig = received;
     let mut lines = Vec::new();
     lines.push(format!("{}：\n", a.unit));
     lines.push(format!(
