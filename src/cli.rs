@@ -54,6 +54,31 @@ pub enum Command {
     Poll,
     /// The daemon: watch the mailbox and send until SIGINT/SIGTERM.
     Run,
+    /// The office's daily digest.
+    Digest {
+        /// Print it (plain text) without sending.
+        #[arg(long, conflicts_with = "send")]
+        print: bool,
+        /// Queue it for today and send it now.
+        #[arg(long)]
+        send: bool,
+        /// With --print: the HTML part instead of the text.
+        #[arg(long, requires = "print")]
+        html: bool,
+    },
+    /// Reminders due now.
+    Remind {
+        /// Show what would go out now, and why, without sending.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Replay a season hour by hour against the configured Maildir, writing mail to files.
+    Replay {
+        #[arg(long)]
+        from: NaiveDate,
+        #[arg(long)]
+        to: NaiveDate,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -213,6 +238,98 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 interrupters,
                 Box::new(crate::schedule::run_due),
             )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Digest { print, send, html } => {
+            let config = load()?;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            if send {
+                let today = now.with_timezone(&config.timezone).date_naive();
+                let d = crate::notify::digest::build(&config, &store, now)?;
+                let out = crate::notify::build(&config, &d.draft, now)?;
+                if !store.queue_digest(&out, today, d.last_mail_id, now)? {
+                    println!("今日（{today}）日报已在发送队列中，不再重复生成。");
+                }
+                let mut transport = crate::notify::transport_for(&config)?;
+                let r = crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
+                println!("发出 {} 封，失败 {} 封。", r.sent, r.failed);
+                return Ok(if r.failed > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                });
+            }
+            if !print {
+                bail!("say --print (show it) or --send (send it now)");
+            }
+            let d = crate::notify::digest::build(&config, &store, now)?;
+            if html {
+                println!("{}", d.draft.html.unwrap_or_default());
+            } else {
+                println!(
+                    "主题：{}\n收件人：{}\n",
+                    d.draft.subject,
+                    d.draft.to.join("、")
+                );
+                print!("{}", d.draft.text);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Remind { dry_run } => {
+            let config = load()?;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mails = store.mails()?;
+            let learned: Vec<(String, String)> = store
+                .learned_addresses()?
+                .into_iter()
+                .map(|l| (l.0, l.1))
+                .collect();
+            let sent = store.reminder_items()?;
+            let due = crate::schedule::due_reminders(&config, &mails, &learned, &sent, now)?;
+            let today = now.with_timezone(&config.timezone).date_naive();
+            if due.is_empty() {
+                println!(
+                    "{today}：当前没有需要发送的提醒{}。",
+                    if config.calendar.is_workday(today)? {
+                        ""
+                    } else {
+                        "（今日为休息日，不发送提醒）"
+                    }
+                );
+            }
+            for r in &due {
+                println!(
+                    "{}（{}）{}：",
+                    r.unit,
+                    if r.recipients.is_empty() {
+                        "未知邮箱，无法发送".to_string()
+                    } else {
+                        r.recipients.join("、")
+                    },
+                    if r.overdue() { "【逾期】" } else { "" }
+                );
+                for i in &r.items {
+                    println!("  - {}", crate::notify::remind::item_text(&config, i));
+                }
+            }
+            if !dry_run {
+                crate::schedule::run_due(&config, &mut store, now)?;
+                let mut transport = crate::notify::transport_for(&config)?;
+                let r = crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
+                println!(
+                    "发出 {} 封，失败 {} 封，超限暂停 {} 封。",
+                    r.sent, r.failed, r.held
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Replay { from, to } => {
+            let config = load()?;
+            let s = crate::replay::replay(&config, from, to)?;
+            println!(
+                "回放 {} 天：登记邮件 {} 封（方案 {}，报告 {}，待核对 {}），发出邮件 {} 封，超限暂停 {} 封。",
+                s.days, s.pass.new, s.pass.plans, s.pass.reports, s.pass.review, s.sent, s.held
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Status => {

@@ -272,11 +272,11 @@ impl Config {
         };
         let resolve = |p: &str| -> PathBuf {
             let p = Path::new(p);
-            if p.is_absolute() {
+            normalize(&if p.is_absolute() {
                 p.to_path_buf()
             } else {
                 base.join(p)
-            }
+            })
         };
 
         // Unit directory: inline [[unit]] entries and/or a units file.
@@ -697,6 +697,29 @@ fn parse_units(
         });
     }
     units
+}
+
+/// Removes `.` and `..` components lexically (`config/../var` → `var`), so paths shown to
+/// the office read cleanly.
+fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
 }
 
 fn parse_security(s: &str) -> Option<Security> {

@@ -57,6 +57,70 @@ pub struct PassSummary {
     pub acks_queued: usize,
 }
 
+/// Records one mail and queues its acknowledgement, updating the pass summary.
+pub fn record_one(
+    config: &Config,
+    classifier: &Classifier,
+    store: &mut Store,
+    raw: &[u8],
+    key: &str,
+    now: DateTime<FixedOffset>,
+    sum: &mut PassSummary,
+) -> Result<()> {
+    let mut queued = 0;
+    let r = ingest(
+        store,
+        classifier,
+        raw,
+        key,
+        now,
+        |store, hash, parsed, d| {
+            let Some(p) = parsed else {
+                return Ok(Vec::new());
+            };
+            let earlier = match d.activity {
+                Some(a) => store.mails_for_activity(a)?,
+                None => Vec::new(),
+            };
+            let drafts: Vec<_> = ack::draft(config, hash, p, d, now, &earlier)
+                .into_iter()
+                .collect();
+            queued = drafts.len();
+            drafts
+                .iter()
+                .map(|dr| notify::build(config, dr, now))
+                .collect()
+        },
+    )?;
+    if r.duplicate {
+        sum.duplicates += 1;
+        tracing::info!(source = key, mail = r.id, "already recorded");
+        return Ok(());
+    }
+    sum.new += 1;
+    sum.acks_queued += queued;
+    if let Some(d) = &r.decision {
+        match d.kind {
+            Kind::Plan => sum.plans += 1,
+            Kind::Report => sum.reports += 1,
+            Kind::Other => {}
+        }
+        if d.needs_review {
+            sum.review += 1;
+        }
+        tracing::info!(
+            source = key,
+            mail = r.id,
+            kind = d.kind.as_str(),
+            unit = d.unit.as_deref().unwrap_or("-"),
+            activity = d.activity.unwrap_or(0),
+            review = d.needs_review,
+            "recorded"
+        );
+    }
+    Ok(())
+}
+
 /// Records every new mail of `source`, queueing acknowledgements in the same transaction.
 pub fn intake_pass(
     config: &Config,
@@ -71,59 +135,7 @@ pub fn intake_pass(
         if stop.load(Ordering::SeqCst) {
             return Err(Error::Stopped);
         }
-        let now = clock.now();
-        let mut queued = 0;
-        let r = ingest(
-            store,
-            classifier,
-            raw,
-            key,
-            now,
-            |store, hash, parsed, d| {
-                let Some(p) = parsed else {
-                    return Ok(Vec::new());
-                };
-                let earlier = match d.activity {
-                    Some(a) => store.mails_for_activity(a)?,
-                    None => Vec::new(),
-                };
-                let drafts: Vec<_> = ack::draft(config, hash, p, d, now, &earlier)
-                    .into_iter()
-                    .collect();
-                queued = drafts.len();
-                drafts
-                    .iter()
-                    .map(|dr| notify::build(config, dr, now))
-                    .collect()
-            },
-        )?;
-        if r.duplicate {
-            sum.duplicates += 1;
-            tracing::info!(source = key, mail = r.id, "already recorded");
-            return Ok(());
-        }
-        sum.new += 1;
-        sum.acks_queued += queued;
-        if let Some(d) = &r.decision {
-            match d.kind {
-                Kind::Plan => sum.plans += 1,
-                Kind::Report => sum.reports += 1,
-                Kind::Other => {}
-            }
-            if d.needs_review {
-                sum.review += 1;
-            }
-            tracing::info!(
-                source = key,
-                mail = r.id,
-                kind = d.kind.as_str(),
-                unit = d.unit.as_deref().unwrap_or("-"),
-                activity = d.activity.unwrap_or(0),
-                review = d.needs_review,
-                "recorded"
-            );
-        }
-        Ok(())
+        record_one(config, classifier, store, raw, key, clock.now(), &mut sum)
     })?;
     Ok(sum)
 }
@@ -132,7 +144,8 @@ pub fn intake_pass(
 pub type Scheduled<'a> = dyn FnMut(&Config, &mut Store, DateTime<FixedOffset>) -> Result<()> + 'a;
 
 /// Scheduled work the daemon owns and runs on its sender thread.
-pub type ScheduledTask = dyn FnMut(&Config, &mut Store, DateTime<FixedOffset>) -> Result<()> + Send + 'static;
+pub type ScheduledTask =
+    dyn FnMut(&Config, &mut Store, DateTime<FixedOffset>) -> Result<()> + Send + 'static;
 
 /// One pass of everything: intake, scheduled work, delivery.
 pub fn poll(

@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod intake;
 pub mod notify;
 pub mod parse;
+pub mod replay;
 pub mod schedule;
 pub mod store;
 mod textpos;

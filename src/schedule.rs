@@ -1,14 +1,249 @@
-//! Scheduled work: reminders and the daily digest, run by the daemon and by `poll`.
+//! Scheduled work: reminders to units and the office's daily digest.
+//!
+//! [`due_reminders`] is pure: the schedule, the records, the calendar, what was already sent
+//! and `now` in, the reminders due out. [`run_due`] queues them (and the digest) through the
+//! store, where every reminder item and every digest has a unique key: running it any number
+//! of times, across restarts, sends each once. Nothing goes out on a rest day; what fell due
+//! on one goes out on the next working day.
 
-use chrono::{DateTime, FixedOffset};
+use std::collections::{BTreeMap, HashSet};
 
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
+
+use crate::classify::Kind;
 use crate::config::Config;
+use crate::deadlines::{month_end, season_status, ActivityStatus};
 use crate::error::Result;
-use crate::store::Store;
+use crate::notify::{self, digest, remind};
+use crate::store::{MailRecord, Store};
 
-/// Queues whatever reminders and digest are due at `now`. Each is recorded in the outbox
-/// under a dedup key, so running this any number of times queues each mail once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemKind {
+    MonthNotice,
+    PlanReminder,
+    PlanLastDay,
+    PlanOverdue,
+    ReportReminder,
+    ReportLastDay,
+    ReportOverdue,
+}
+
+impl ItemKind {
+    fn key(self) -> &'static str {
+        match self {
+            ItemKind::MonthNotice => "notice",
+            ItemKind::PlanReminder => "plan-reminder",
+            ItemKind::PlanLastDay => "plan-lastday",
+            ItemKind::PlanOverdue => "plan-overdue",
+            ItemKind::ReportReminder => "report-reminder",
+            ItemKind::ReportLastDay => "report-lastday",
+            ItemKind::ReportOverdue => "report-overdue",
+        }
+    }
+
+    pub fn is_overdue(self) -> bool {
+        matches!(self, ItemKind::PlanOverdue | ItemKind::ReportOverdue)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub key: String,
+    pub kind: ItemKind,
+    pub activity: u32,
+    pub deadline: Option<NaiveDate>,
+    /// Working days left until the deadline (for reminders).
+    pub left: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitReminder {
+    pub unit: String,
+    pub items: Vec<Item>,
+    pub recipients: Vec<String>,
+}
+
+impl UnitReminder {
+    pub fn overdue(&self) -> bool {
+        self.items.iter().any(|i| i.kind.is_overdue())
+    }
+}
+
+/// Addresses for each unit: the directory's, the learned ones, and those its settled plans
+/// and reports came from.
+pub fn unit_addresses(
+    config: &Config,
+    mails: &[MailRecord],
+    learned: &[(String, String)],
+) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut add = |unit: &str, addr: &str| {
+        let v = out.entry(unit.to_string()).or_default();
+        let a = addr.to_lowercase();
+        if a != config.office_address && !v.contains(&a) {
+            v.push(a);
+        }
+    };
+    for u in &config.units {
+        for a in &u.addresses {
+            add(&u.name, a);
+        }
+    }
+    for (addr, unit) in learned {
+        add(unit, addr);
+    }
+    for m in mails {
+        if let (Some(unit), Some(addr)) = (&m.unit, &m.from_addr) {
+            if m.is_settled_submission() && m.kind != Kind::Other {
+                add(unit, addr);
+            }
+        }
+    }
+    out
+}
+
+/// What is due at `today` for each activity, given what was already sent.
+pub fn due_items(
+    config: &Config,
+    statuses: &[ActivityStatus],
+    today: NaiveDate,
+    sent: &HashSet<String>,
+) -> Vec<(String, Item)> {
+    let cal = &config.calendar;
+    let p = &config.policy;
+    let mut out = Vec::new();
+    for s in statuses {
+        if s.error.is_some() {
+            continue;
+        }
+        let mut push = |kind: ItemKind, deadline: Option<NaiveDate>| {
+            let key = format!("{}:{}", kind.key(), s.number);
+            if !sent.contains(&key) {
+                let left = deadline.and_then(|d| cal.workdays_between(today, d).ok());
+                out.push((
+                    s.unit.clone(),
+                    Item {
+                        key,
+                        kind,
+                        activity: s.number,
+                        deadline,
+                        left,
+                    },
+                ));
+            }
+        };
+        let nothing_yet = s.plan.is_none() && s.report.is_none();
+        let month_first = NaiveDate::from_ymd_opt(s.year, s.month, 1).expect("valid month");
+        if nothing_yet {
+            if let Ok(trigger) = cal.add_workdays(month_first, -p.month_notice_workdays) {
+                if today >= trigger && today < month_first {
+                    push(ItemKind::MonthNotice, s.plan_deadline);
+                }
+            }
+            if let Some(d) = s.plan_deadline {
+                let left = cal.workdays_between(today, d).unwrap_or(i64::MAX);
+                if left > 0 && left <= p.plan_reminder_workdays as i64 {
+                    push(ItemKind::PlanReminder, Some(d));
+                } else if today == d {
+                    push(ItemKind::PlanLastDay, Some(d));
+                } else if today > d
+                    && today <= month_end(s.year, s.month).max(d) + chrono::Duration::days(31)
+                {
+                    push(ItemKind::PlanOverdue, Some(d));
+                }
+            }
+        }
+        if s.report.is_none() && s.plan.is_some() {
+            if let (Some(rd), Some(end)) = (s.report_deadline, s.end) {
+                let left = cal.workdays_between(today, rd).unwrap_or(i64::MAX);
+                if today > end && left > 0 && left <= p.report_reminder_workdays as i64 {
+                    push(ItemKind::ReportReminder, Some(rd));
+                } else if today == rd {
+                    push(ItemKind::ReportLastDay, Some(rd));
+                } else if today > rd {
+                    push(ItemKind::ReportOverdue, Some(rd));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reminders due at `now`, one per unit (several activities go in one mail).
+pub fn due_reminders(
+    config: &Config,
+    mails: &[MailRecord],
+    learned: &[(String, String)],
+    sent: &HashSet<String>,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<UnitReminder>> {
+    let today = now.with_timezone(&config.timezone).date_naive();
+    if !config.calendar.is_workday(today)? {
+        return Ok(Vec::new());
+    }
+    let statuses = season_status(config, mails, now);
+    let addresses = unit_addresses(config, mails, learned);
+    let mut per_unit: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    for (unit, item) in due_items(config, &statuses, today, sent) {
+        per_unit.entry(unit).or_default().push(item);
+    }
+    Ok(per_unit
+        .into_iter()
+        .map(|(unit, mut items)| {
+            items.sort_by_key(|i| (i.activity, i.kind));
+            let recipients = addresses.get(&unit).cloned().unwrap_or_default();
+            UnitReminder {
+                unit,
+                items,
+                recipients,
+            }
+        })
+        .collect())
+}
+
+/// Queues the digest and the reminders due at `now`. Safe to call as often as you like.
 pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -> Result<()> {
-    let _ = (config, store, now);
+    let local = now.with_timezone(&config.timezone);
+    let today = local.date_naive();
+    match config.calendar.is_workday(today) {
+        Ok(true) => {}
+        Ok(false) => return Ok(()),
+        Err(e) => {
+            tracing::error!("cannot tell whether {today} is a working day: {e}");
+            return Ok(());
+        }
+    }
+    if local.hour() >= config.policy.digest_hour && !store.digest_queued_for(today)? {
+        let d = digest::build(config, store, now)?;
+        let out = notify::build(config, &d.draft, now)?;
+        if store.queue_digest(&out, today, d.last_mail_id, now)? {
+            tracing::info!(day = %today, "digest queued");
+        }
+    }
+    if local.hour() >= config.policy.reminder_hour {
+        let mails = store.mails()?;
+        let learned: Vec<(String, String)> = store
+            .learned_addresses()?
+            .into_iter()
+            .map(|l| (l.0, l.1))
+            .collect();
+        let sent = store.reminder_items()?;
+        for r in due_reminders(config, &mails, &learned, &sent, now)? {
+            if r.recipients.is_empty() {
+                tracing::warn!(unit = %r.unit, "no address known: reminder cannot be sent (shown in the digest)");
+                continue;
+            }
+            let draft = remind::draft(config, &r, today);
+            let out = notify::build(config, &draft, now)?;
+            let items: Vec<(String, u32)> = r
+                .items
+                .iter()
+                .map(|i| (i.key.clone(), i.activity))
+                .collect();
+            if store.queue_reminder(&out, &items, today, now)? {
+                tracing::info!(unit = %r.unit, items = items.len(), "reminder queued");
+            }
+        }
+    }
     Ok(())
 }

@@ -96,6 +96,21 @@ const MIGRATIONS: &[&str] = &[
         how TEXT NOT NULL
     );
     "#,
+    // 3: reminder items (each sent once) and digests (what each one covered).
+    r#"
+    CREATE TABLE reminder_item (
+        key TEXT PRIMARY KEY,
+        unit TEXT NOT NULL,
+        activity INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        outbox_dedup TEXT NOT NULL
+    );
+    CREATE TABLE digest_log (
+        day TEXT PRIMARY KEY,
+        last_mail_id INTEGER NOT NULL,
+        outbox_dedup TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// A recorded mail, as the deadline engine and the reports read it.
@@ -215,16 +230,18 @@ impl Store {
         Ok(store)
     }
 
+    /// Applies the migrations not yet applied, in one immediate transaction, so two
+    /// processes or threads opening a new store at once cannot both apply them.
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
+        let tx = self
             .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(())
     }
 
@@ -594,6 +611,100 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Reminder item keys already sent (or queued).
+    pub fn reminder_items(&self) -> Result<std::collections::HashSet<String>> {
+        let mut st = self.conn.prepare("SELECT key FROM reminder_item")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Queues one reminder mail and marks its items, atomically. False when the mail's dedup
+    /// key exists (a mail for this unit went out today already): then nothing is marked.
+    pub fn queue_reminder(
+        &mut self,
+        o: &Outgoing,
+        items: &[(String, u32)],
+        day: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        if !queue_in(&tx, o, now)? {
+            return Ok(false);
+        }
+        for (key, activity) in items {
+            tx.execute(
+                "INSERT OR IGNORE INTO reminder_item (key, unit, activity, day, outbox_dedup) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![key, o.unit.as_deref().unwrap_or(""), activity, day.to_string(), o.dedup_key],
+            )?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Reminders sent per activity (for the timeliness export).
+    pub fn reminders_per_activity(&self) -> Result<std::collections::HashMap<u32, u32>> {
+        let mut st = self.conn.prepare(
+            "SELECT r.activity, COUNT(*) FROM reminder_item r JOIN outbox o ON o.dedup_key = r.outbox_dedup
+             WHERE o.state = 'sent' GROUP BY r.activity",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The last mail id covered by the most recent digest before `day` that SMTP accepted.
+    pub fn last_sent_digest_mail_id(&self, day: NaiveDate) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT d.last_mail_id FROM digest_log d JOIN outbox o ON o.dedup_key = d.outbox_dedup
+                 WHERE o.state = 'sent' AND d.day < ?1 ORDER BY d.day DESC LIMIT 1",
+                [day.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    pub fn digest_queued_for(&self, day: NaiveDate) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM digest_log WHERE day = ?1",
+                [day.to_string()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    pub fn queue_digest(
+        &mut self,
+        o: &Outgoing,
+        day: NaiveDate,
+        last_mail_id: i64,
+        now: DateTime<FixedOffset>,
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        if !queue_in(&tx, o, now)? {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO digest_log (day, last_mail_id, outbox_dedup) VALUES (?1, ?2, ?3)",
+            params![day.to_string(), last_mail_id, o.dedup_key],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Addresses learned for units (address → unit).
+    pub fn learned_addresses(&self) -> Result<Vec<(String, String, Option<i64>, String, String)>> {
+        let mut st = self.conn.prepare("SELECT address, unit, mail_id, learned_at, how FROM learned_address ORDER BY unit, address")?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn transaction(&mut self) -> Result<Transaction<'_>> {

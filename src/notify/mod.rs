@@ -8,7 +8,9 @@
 //! [`Transport`] with retry and backoff and a per-recipient daily cap.
 
 pub mod ack;
+pub mod digest;
 pub mod file;
+pub mod remind;
 pub mod smtp;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Weekday};
