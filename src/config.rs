@@ -229,7 +229,9 @@ impl Config {
             Err(e) => {
                 let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
                 let msg = e.message().to_string();
-                let fix = if msg.contains("password") && !msg.contains("password_") {
+                let fix = if msg.contains("unknown field `password`")
+                    || msg.contains("unknown field `secret`")
+                {
                     "secrets do not belong in the config: use `password_env = \"VAR\"` or `password_file = \"/path\"`".to_string()
                 } else if msg.contains("unknown field") {
                     "remove or rename the key; see config/dongkou-2023.toml for the keys each section takes".to_string()

@@ -65,8 +65,13 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
     let msg = MessageParser::default()
         .parse(raw)
         .ok_or_else(|| "no RFC 5322 header found".to_string())?;
-    if msg.headers().is_empty() {
-        return Err("no RFC 5322 header found".into());
+    if msg.headers().is_empty()
+        || (msg.from().is_none()
+            && msg.subject().is_none()
+            && msg.date().is_none()
+            && msg.message_id().is_none())
+    {
+        return Err("no RFC 5322 header found (not a mail message)".into());
     }
     let mut out = ParsedMail {
         message_id: msg.message_id().map(|s| s.trim().to_string()),
