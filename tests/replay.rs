@@ -16,7 +16,11 @@ fn write_mail(dir: &Path, n: usize, date: &str, from: &str, subject: &str, body:
     let raw = format!(
         "From: {from}\r\nTo: 43347867@qq.com\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <replay-{n}@test>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
     );
-    std::fs::write(dir.join(format!("cur/{}.M{n}P1.replay:2,S", 1_680_000_000 + n)), raw).unwrap();
+    std::fs::write(
+        dir.join(format!("cur/{}.M{n}P1.replay:2,S", 1_680_000_000 + n)),
+        raw,
+    )
+    .unwrap();
 }
 
 struct Sent {
@@ -51,7 +55,10 @@ fn replay(dir: &Path) -> Vec<Sent> {
         .unwrap()
         .replacen("name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = []",
             "name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = [\"shuili@163.com\"]", 1);
-    assert!(units.contains("shuili@163.com"), "units file layout changed");
+    assert!(
+        units.contains("shuili@163.com"),
+        "units file layout changed"
+    );
     std::fs::write(dir.join("units.toml"), units).unwrap();
     let cfg = format!(
         r#"[office]
@@ -77,10 +84,22 @@ archive = "archive"
     );
     std::fs::write(dir.join("config.toml"), cfg).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_themeday"))
-        .args(["--config", dir.join("config.toml").to_str().unwrap(), "replay", "--from", "2023-04-01", "--to", "2023-05-12"])
+        .args([
+            "--config",
+            dir.join("config.toml").to_str().unwrap(),
+            "replay",
+            "--from",
+            "2023-04-01",
+            "--to",
+            "2023-05-12",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "replay failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "replay failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let conn = rusqlite::Connection::open(dir.join("themeday.db")).unwrap();
     let mut st = conn
         .prepare("SELECT sent_at, kind, unit, subject, raw, state FROM outbox ORDER BY id")
@@ -137,13 +156,25 @@ fn season_replay_sends_the_right_mail_on_the_right_days() {
     // Sun 04-30 = Mon 04-24. Reminder 3 working days before (Thu 04-20), on the day, and the
     // overdue notice the next working day (Tue 04-25), each once.
     let water = reminders("县水利局");
-    assert_eq!(water.keys().copied().collect::<Vec<_>>(), vec![d("2023-04-20"), d("2023-04-24"), d("2023-04-25")], "{water:?}");
-    assert!(water[&d("2023-04-20")].contains("2023年4月24日"), "{}", water[&d("2023-04-20")]);
+    assert_eq!(
+        water.keys().copied().collect::<Vec<_>>(),
+        vec![d("2023-04-20"), d("2023-04-24"), d("2023-04-25")],
+        "{water:?}"
+    );
+    assert!(
+        water[&d("2023-04-20")].contains("2023年4月24日"),
+        "{}",
+        water[&d("2023-04-20")]
+    );
     assert!(water[&d("2023-04-24")].contains("最后期限"));
     assert!(water[&d("2023-04-25")].contains("已过"));
     let overdue = sent
         .iter()
-        .find(|s| s.kind == "reminder" && s.day == d("2023-04-25") && s.unit.as_deref() == Some("县水利局"))
+        .find(|s| {
+            s.kind == "reminder"
+                && s.day == d("2023-04-25")
+                && s.unit.as_deref() == Some("县水利局")
+        })
         .unwrap();
     assert!(overdue.subject.contains("逾期"));
 
@@ -151,13 +182,24 @@ fn season_replay_sends_the_right_mail_on_the_right_days() {
     // one on Fri 04-28 is one working day late.
     let ack = |unit_word: &str, kind_word: &str| -> &Sent {
         sent.iter()
-            .find(|s| s.kind == "ack" && s.subject.contains(unit_word) && s.subject.contains(kind_word))
+            .find(|s| {
+                s.kind == "ack" && s.subject.contains(unit_word) && s.subject.contains(kind_word)
+            })
             .unwrap_or_else(|| panic!("no ack for {unit_word} {kind_word}"))
     };
     let on_time = ack("财政局", "情况报告");
-    assert!(on_time.raw.contains("报送期限：2023年4月27日前") && on_time.raw.contains("报送情况：按时报送"), "{}", on_time.raw);
+    assert!(
+        on_time.raw.contains("报送期限：2023年4月27日前")
+            && on_time.raw.contains("报送情况：按时报送"),
+        "{}",
+        on_time.raw
+    );
     let late = ack("民政局", "情况报告");
-    assert!(late.raw.contains("报送期限：2023年4月27日前") && late.raw.contains("逾期1个工作日报送"), "{}", late.raw);
+    assert!(
+        late.raw.contains("报送期限：2023年4月27日前") && late.raw.contains("逾期1个工作日报送"),
+        "{}",
+        late.raw
+    );
 
     // Activity 8, held on the make-up Sunday 04-23: report due Fri 04-28 (reminder on Wed
     // 04-26 and on the day); overdue from the holiday Sat 04-29, so the notice waits for the
@@ -173,13 +215,35 @@ fn season_replay_sends_the_right_mail_on_the_right_days() {
 
     // Nothing scheduled on the May Day holiday 04-29 … 05-03 nor on plain weekends; the make-up
     // Saturday 05-06 is a working day with its digest.
-    for day in ["2023-04-29", "2023-04-30", "2023-05-01", "2023-05-02", "2023-05-03", "2023-05-07", "2023-04-22"] {
-        let on_day: Vec<&str> = sent.iter().filter(|s| s.day == d(day)).map(|s| s.subject.as_str()).collect();
+    for day in [
+        "2023-04-29",
+        "2023-04-30",
+        "2023-05-01",
+        "2023-05-02",
+        "2023-05-03",
+        "2023-05-07",
+        "2023-04-22",
+    ] {
+        let on_day: Vec<&str> = sent
+            .iter()
+            .filter(|s| s.day == d(day))
+            .map(|s| s.subject.as_str())
+            .collect();
         assert!(on_day.is_empty(), "{day}: {on_day:?}");
     }
-    let digest_days: Vec<NaiveDate> = sent.iter().filter(|s| s.kind == "digest").map(|s| s.day).collect();
-    assert!(digest_days.contains(&d("2023-05-06")), "no digest on the make-up Saturday");
-    assert!(digest_days.contains(&d("2023-04-23")), "no digest on the make-up Sunday");
+    let digest_days: Vec<NaiveDate> = sent
+        .iter()
+        .filter(|s| s.kind == "digest")
+        .map(|s| s.day)
+        .collect();
+    assert!(
+        digest_days.contains(&d("2023-05-06")),
+        "no digest on the make-up Saturday"
+    );
+    assert!(
+        digest_days.contains(&d("2023-04-23")),
+        "no digest on the make-up Sunday"
+    );
     assert!(digest_days.contains(&d("2023-05-04")));
     // One digest per working day: 2023-04-03 … 2023-05-12 has 28 working days.
     assert_eq!(digest_days.len(), 28, "{digest_days:?}");
@@ -189,18 +253,30 @@ fn season_replay_sends_the_right_mail_on_the_right_days() {
     // At most one reminder per unit per day.
     let mut per_unit_day: BTreeMap<(String, NaiveDate), usize> = BTreeMap::new();
     for s in sent.iter().filter(|s| s.kind == "reminder") {
-        *per_unit_day.entry((s.unit.clone().unwrap(), s.day)).or_default() += 1;
+        *per_unit_day
+            .entry((s.unit.clone().unwrap(), s.day))
+            .or_default() += 1;
     }
     assert!(per_unit_day.values().all(|&n| n == 1), "{per_unit_day:?}");
 
     // Replaying again over the same store sends nothing new.
     let before = sent.len();
     let out = Command::new(env!("CARGO_BIN_EXE_themeday"))
-        .args(["--config", tmp.path().join("config.toml").to_str().unwrap(), "replay", "--from", "2023-04-01", "--to", "2023-05-12"])
+        .args([
+            "--config",
+            tmp.path().join("config.toml").to_str().unwrap(),
+            "replay",
+            "--from",
+            "2023-04-01",
+            "--to",
+            "2023-05-12",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let conn = rusqlite::Connection::open(tmp.path().join("themeday.db")).unwrap();
-    let n: usize = conn.query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0)).unwrap();
+    let n: usize = conn
+        .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, before);
 }
