@@ -1,4 +1,4 @@
-//! Golden tests: every `fixtures/classify/*.eml` is classified and compared with the `.json`
+//! Golden tests: every `fixtures/classify/*.eml` and `fixtures/holdout/*.eml` is classified and compared with the `.json`
 //! beside it (kind, unit, activity, dates, needs_review, automated). A mismatch writes the
 //! actual decision to `<name>.actual.json` next to the fixture. Each mail is also run with
 //! its line endings flipped (LF ↔ CRLF): the decision must not depend on them.

@@ -568,6 +568,21 @@ impl Classifier {
         } else {
             Kind::Report
         };
+        // A circular to many units (a meeting notice from the county government) is not a
+        // submission, whatever it says about the season.
+        let opening = mail
+            .body
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let circular = ["各单位", "各乡镇", "各部门", "县直各"]
+            .iter()
+            .any(|w| opening.contains(w))
+            || mail.subject.trim_end().ends_with("通知");
+        if circular && unit.is_none() && kind != Kind::Other {
+            kind = Kind::Other;
+            reasons.push("a circular to many units, not a submission".into());
+        }
         if question && !has_doc {
             kind = Kind::Other;
             reasons.push("a question, not a submission".into());
