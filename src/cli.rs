@@ -72,12 +72,60 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Mail that needs a person's review, with the evidence and the best candidates.
+    Review,
+    /// Correct a mail's decision: `assign 12 --activity 3 --kind report [--date 2023-04-21]`,
+    /// or `assign 12 --other`.
+    Assign {
+        mail: i64,
+        #[arg(long, required_unless_present = "other", conflicts_with = "other")]
+        activity: Option<u32>,
+        #[arg(long, value_parser = ["plan", "report"], required_unless_present = "other")]
+        kind: Option<String>,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// Last day of a multi-day activity.
+        #[arg(long, requires = "date")]
+        end: Option<NaiveDate>,
+        #[arg(long)]
+        other: bool,
+        /// Who made the correction (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Each unit's known addresses and where they came from.
+    Units {
+        /// Remove a learned address.
+        #[arg(long)]
+        forget: Option<String>,
+    },
+    /// Exports for the office.
+    Export {
+        #[command(subcommand)]
+        what: ExportCmd,
+    },
     /// Replay a season hour by hour against the configured Maildir, writing mail to files.
     Replay {
         #[arg(long)]
         from: NaiveDate,
         #[arg(long)]
         to: NaiveDate,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// The timeliness table for the performance assessment (绩效考核).
+    Timeliness {
+        #[arg(long, value_parser = ["csv", "xlsx"], default_value = "xlsx")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The static HTML column for the county portal, built from the reports.
+    Portal {
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -225,14 +273,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Run => {
-            let config = std::sync::Arc::new(load()?);
+            let cell: crate::daemon::ConfigCell =
+                std::sync::Arc::new(std::sync::RwLock::new(std::sync::Arc::new(load()?)));
             let clock = crate::daemon::Clock::new(cli.now);
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             let interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>> =
                 Default::default();
-            spawn_signal_watcher(stop.clone(), interrupters.clone())?;
+            spawn_signal_watcher(stop.clone(), interrupters.clone(), cell.clone())?;
             crate::daemon::run(
-                config,
+                cell,
                 clock,
                 stop,
                 interrupters,
@@ -282,7 +331,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let learned: Vec<(String, String)> = store
                 .learned_addresses()?
                 .into_iter()
-                .map(|l| (l.0, l.1))
+                .map(|l| (l.address, l.unit))
                 .collect();
             let sent = store.reminder_items()?;
             let due = crate::schedule::due_reminders(&config, &mails, &learned, &sent, now)?;
@@ -323,6 +372,86 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Review => {
+            let config = load()?;
+            let store = Store::open(&config.database, &config.archive_dir)?;
+            print!("{}", crate::review::review_text(&config, &store)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Assign {
+            mail,
+            activity,
+            kind,
+            date,
+            end,
+            other,
+            by,
+        } => {
+            let config = load()?;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let target = if other {
+                crate::review::Assignment::Other
+            } else {
+                crate::review::Assignment::Submission {
+                    activity: activity.expect("clap requires --activity"),
+                    kind: crate::classify::Kind::parse(kind.as_deref().unwrap_or(""))
+                        .expect("clap checks --kind"),
+                    date,
+                    end,
+                }
+            };
+            let by = by
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "office".into());
+            let r = crate::review::assign(&config, &mut store, mail, &target, &by, now)?;
+            println!(
+                "已更正邮件 #{mail}。{}{}",
+                if r.ack_queued {
+                    "回执已排队发送。"
+                } else {
+                    ""
+                },
+                r.learned
+                    .map(|a| format!("已记住 {a} 为该单位邮箱。"))
+                    .unwrap_or_default()
+            );
+            let mut transport = crate::notify::transport_for(&config)?;
+            crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Units { forget } => {
+            let config = load()?;
+            let store = Store::open(&config.database, &config.archive_dir)?;
+            if let Some(addr) = forget {
+                if store.forget_address(&addr)? {
+                    println!("已删除学习到的邮箱 {addr}。");
+                } else {
+                    bail!("{addr} is not a learned address (addresses in the unit directory are edited in the config file)");
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            print!("{}", crate::review::units_text(&config, &store)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { what } => {
+            let config = load()?;
+            let store = Store::open(&config.database, &config.archive_dir)?;
+            match what {
+                ExportCmd::Timeliness { format, out } => {
+                    for f in crate::export::timeliness(&config, &store, now, &format, &out)? {
+                        println!("已导出 {}", f.display());
+                    }
+                }
+                ExportCmd::Portal { out } => {
+                    let n = crate::export::portal(&config, &store, now, &out)?;
+                    println!(
+                        "已生成专栏 {}（{n} 项活动）",
+                        out.join("index.html").display()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Replay { from, to } => {
             let config = load()?;
             let s = crate::replay::replay(&config, from, to)?;
@@ -341,30 +470,39 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Sets `stop` on SIGINT or SIGTERM and cuts blocking waits short.
+/// Sets `stop` on SIGINT or SIGTERM and cuts blocking waits short; reloads the configuration
+/// on SIGHUP (an invalid one is rejected and the old one kept).
 fn spawn_signal_watcher(
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
+    cell: crate::daemon::ConfigCell,
 ) -> anyhow::Result<()> {
     use tokio::signal::unix::{signal, SignalKind};
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     // Register before returning, so a signal that arrives at once is not lost.
-    let (mut term, mut int) = {
+    let (mut term, mut int, mut hup) = {
         let _guard = rt.enter();
         (
             signal(SignalKind::terminate())?,
             signal(SignalKind::interrupt())?,
+            signal(SignalKind::hangup())?,
         )
     };
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             rt.block_on(async move {
-                tokio::select! {
-                    _ = term.recv() => tracing::info!("SIGTERM: stopping"),
-                    _ = int.recv() => tracing::info!("SIGINT: stopping"),
+                loop {
+                    tokio::select! {
+                        _ = term.recv() => { tracing::info!("SIGTERM: stopping"); break; }
+                        _ = int.recv() => { tracing::info!("SIGINT: stopping"); break; }
+                        _ = hup.recv() => {
+                            tracing::info!("SIGHUP: reloading the configuration");
+                            let _ = crate::daemon::reload(&cell);
+                        }
+                    }
                 }
             });
             stop.store(true, std::sync::atomic::Ordering::SeqCst);

@@ -57,6 +57,9 @@ pub struct PassSummary {
     pub acks_queued: usize,
 }
 
+/// Confidence from which a new sender address is learned for the recognised unit.
+pub const LEARN_CONFIDENCE: f64 = 0.8;
+
 /// Records one mail and queues its acknowledgement, updating the pass summary.
 pub fn record_one(
     config: &Config,
@@ -99,6 +102,24 @@ pub fn record_one(
     }
     sum.new += 1;
     sum.acks_queued += queued;
+    // A sender the directory does not know, recognised with high confidence, is learned
+    // for the unit (the office can remove it with `themeday units --forget`).
+    if let (Some(d), Some(addr)) = (&r.decision, r.from_addr.as_deref()) {
+        if let (Some(unit), false, true) =
+            (&d.unit, d.needs_review, d.confidence >= LEARN_CONFIDENCE)
+        {
+            if d.kind != Kind::Other
+                && addr != config.office_address
+                && !config
+                    .units
+                    .iter()
+                    .any(|u| u.addresses.iter().any(|a| a == addr))
+                && store.learn_address(addr, unit, Some(r.id), "high-confidence", now)?
+            {
+                tracing::info!(address = addr, unit = %unit, "address learned");
+            }
+        }
+    }
     if let Some(d) = &r.decision {
         match d.kind {
             Kind::Plan => sum.plans += 1,
@@ -153,8 +174,8 @@ pub fn poll(
     clock: &Clock,
     scheduled: &mut Scheduled<'_>,
 ) -> Result<(PassSummary, notify::Delivery)> {
-    let classifier = Classifier::new(config);
     let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let classifier = crate::review::classifier_with_learned(config, &store)?;
     let mut source = source_for(config)?;
     let stop = AtomicBool::new(false);
     let sum = intake_pass(
@@ -171,26 +192,62 @@ pub fn poll(
     Ok((sum, delivery))
 }
 
+/// The configuration in force. SIGHUP loads the file again and swaps the new one in only if
+/// it is valid; an invalid one is reported and the old one kept.
+pub type ConfigCell = Arc<std::sync::RwLock<Arc<Config>>>;
+
+pub fn current(cell: &ConfigCell) -> Arc<Config> {
+    match cell.read() {
+        Ok(g) => g.clone(),
+        Err(p) => p.into_inner().clone(),
+    }
+}
+
+/// Reloads the configuration file into `cell`; on error the old configuration stays.
+pub fn reload(cell: &ConfigCell) -> Result<()> {
+    let path = current(cell).path.clone();
+    match Config::load(&path) {
+        Ok(c) => {
+            tracing::info!(config = %path.display(), activities = c.activities.len(), "configuration reloaded");
+            match cell.write() {
+                Ok(mut g) => *g = Arc::new(c),
+                Err(p) => *p.into_inner() = Arc::new(c),
+            }
+            Ok(())
+        }
+        Err(e) => {
+            tracing::error!(config = %path.display(), "configuration reload rejected, keeping the old one: {e}");
+            Err(e)
+        }
+    }
+}
+
 /// Runs until `stop` is set.
 pub fn run(
-    config: Arc<Config>,
+    cell: ConfigCell,
     clock: Clock,
     stop: Arc<AtomicBool>,
     interrupters: Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
     mut scheduled: Box<ScheduledTask>,
 ) -> Result<()> {
     let (wake_tx, wake_rx) = mpsc::channel::<()>();
-    let sender_cfg = config.clone();
+    let sender_cell = cell.clone();
     let sender_stop = stop.clone();
     let sender = std::thread::Builder::new()
         .name("sender".into())
         .spawn(move || -> Result<()> {
-            let config = sender_cfg;
+            let mut config = current(&sender_cell);
             let mut store = Store::open(&config.database, &config.archive_dir)?;
             let mut transport: Option<Box<dyn Transport + Send>> = None;
             let mut last_schedule: Option<Instant> = None;
             loop {
                 let stopping = sender_stop.load(Ordering::SeqCst);
+                let latest = current(&sender_cell);
+                if !Arc::ptr_eq(&latest, &config) {
+                    config = latest;
+                    transport = None;
+                    last_schedule = None;
+                }
                 if last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30)) {
                     if let Err(e) = scheduled(&config, &mut store, clock.now()) {
                         tracing::error!("scheduled work failed: {e:#}");
@@ -218,7 +275,7 @@ pub fn run(
         })
         .map_err(|e| Error::Usage(format!("cannot start sender thread: {e}")))?;
 
-    let classifier = Classifier::new(&config);
+    let mut config = current(&cell);
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     let mut source = source_for(&config)?;
     if let Some(i) = source.interrupter() {
@@ -226,6 +283,16 @@ pub fn run(
     }
     tracing::info!(config = %config.path.display(), "themeday running");
     while !stop.load(Ordering::SeqCst) {
+        let latest = current(&cell);
+        if !Arc::ptr_eq(&latest, &config) {
+            config = latest;
+            source = source_for(&config)?;
+            if let Some(i) = source.interrupter() {
+                interrupters.lock().expect("interrupters").push(i);
+            }
+        }
+        // Rebuilt each pass: cheap, and it picks up addresses learned since the last one.
+        let classifier = crate::review::classifier_with_learned(&config, &store)?;
         match intake_pass(
             &config,
             &classifier,

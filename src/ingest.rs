@@ -16,6 +16,8 @@ pub struct Ingested {
     pub id: i64,
     pub duplicate: bool,
     pub decision: Option<Decision>,
+    /// The sender address, when the mail could be parsed.
+    pub from_addr: Option<String>,
 }
 
 /// Parses and classifies without touching the store.
@@ -65,6 +67,7 @@ pub fn ingest(
             id,
             duplicate: true,
             decision: None,
+            from_addr: None,
         });
     }
     let (parsed, error, decision) = decide(classifier, raw);
@@ -76,6 +79,7 @@ pub fn ingest(
             id,
             duplicate: true,
             decision: Some(decision),
+            from_addr: None,
         });
     }
     let path = store.archive(&hash, raw)?;
@@ -91,16 +95,19 @@ pub fn ingest(
         now,
         queued,
     )?;
+    let from_addr = parsed.and_then(|p| p.from_addr);
     Ok(match rec {
         Recorded::New(id) => Ingested {
             id,
             duplicate: false,
             decision: Some(decision),
+            from_addr,
         },
         Recorded::Duplicate(id) => Ingested {
             id,
             duplicate: true,
             decision: Some(decision),
+            from_addr: None,
         },
     })
 }

@@ -225,7 +225,7 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
         let learned: Vec<(String, String)> = store
             .learned_addresses()?
             .into_iter()
-            .map(|l| (l.0, l.1))
+            .map(|l| (l.address, l.unit))
             .collect();
         let sent = store.reminder_items()?;
         for r in due_reminders(config, &mails, &learned, &sent, now)? {

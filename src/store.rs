@@ -148,6 +148,17 @@ impl MailRecord {
     }
 }
 
+/// A sender address learned for a unit: from a correction, or recognised with high confidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnedAddress {
+    pub address: String,
+    pub unit: String,
+    pub mail_id: Option<i64>,
+    pub learned_at: String,
+    /// `correction` or `high-confidence`.
+    pub how: String,
+}
+
 /// An outgoing mail, built and queued by `notify`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outgoing {
@@ -698,11 +709,96 @@ impl Store {
         Ok(true)
     }
 
-    /// Addresses learned for units (address → unit).
-    pub fn learned_addresses(&self) -> Result<Vec<(String, String, Option<i64>, String, String)>> {
-        let mut st = self.conn.prepare("SELECT address, unit, mail_id, learned_at, how FROM learned_address ORDER BY unit, address")?;
+    /// Addresses learned for units.
+    pub fn learned_addresses(&self) -> Result<Vec<LearnedAddress>> {
+        let mut st = self.conn.prepare(
+            "SELECT address, unit, mail_id, learned_at, how FROM learned_address ORDER BY unit, address",
+        )?;
         let rows = st.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok(LearnedAddress {
+                address: r.get(0)?,
+                unit: r.get(1)?,
+                mail_id: r.get(2)?,
+                learned_at: r.get(3)?,
+                how: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Learns `address` as `unit`'s unless it is known already. Returns whether it was new.
+    pub fn learn_address(
+        &self,
+        address: &str,
+        unit: &str,
+        mail_id: Option<i64>,
+        how: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<bool> {
+        let n = self.conn.execute(
+            "INSERT OR IGNORE INTO learned_address (address, unit, mail_id, learned_at, how) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![address.to_lowercase(), unit, mail_id, ts(&now), how],
+        )?;
+        Ok(n == 1)
+    }
+
+    pub fn forget_address(&self, address: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "DELETE FROM learned_address WHERE address = ?1",
+            [address.to_lowercase()],
+        )? == 1)
+    }
+
+    /// Applies an office correction: the new decision, the record of who changed what, the
+    /// learned address and the acknowledgement held back, all in one transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub fn correct(
+        &mut self,
+        mail_id: i64,
+        after: &Decision,
+        before_json: &str,
+        by: &str,
+        now: DateTime<FixedOffset>,
+        learn: Option<(&str, &str)>,
+        ack: Option<&Outgoing>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE mail SET kind = ?2, unit = ?3, activity = ?4, activity_date = ?5, activity_end = ?6,
+                needs_review = 0, reviewed = 1, confidence = 1.0 WHERE id = ?1",
+            params![
+                mail_id,
+                after.kind.as_str(),
+                after.unit,
+                after.activity,
+                after.activity_date.map(|d| d.to_string()),
+                after.activity_end.map(|d| d.to_string()),
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO correction (mail_id, at, by, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![mail_id, ts(&now), by, before_json, decision_json(after)],
+        )?;
+        if let Some((addr, unit)) = learn {
+            tx.execute(
+                "INSERT OR IGNORE INTO learned_address (address, unit, mail_id, learned_at, how) VALUES (?1, ?2, ?3, ?4, 'correction')",
+                params![addr.to_lowercase(), unit, mail_id, ts(&now)],
+            )?;
+        }
+        if let Some(o) = ack {
+            queue_in(&tx, o, now)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The corrections made to a mail, oldest first: (at, by, before, after).
+    pub fn corrections(&self, mail_id: i64) -> Result<Vec<(String, String, String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT at, by, before, after FROM correction WHERE mail_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([mail_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -710,6 +806,19 @@ impl Store {
     pub fn transaction(&mut self) -> Result<Transaction<'_>> {
         Ok(self.conn.transaction()?)
     }
+}
+
+/// The decision fields of a mail as JSON, for the correction log.
+pub fn decision_json(d: &Decision) -> String {
+    serde_json::json!({
+        "kind": d.kind,
+        "unit": d.unit,
+        "activity": d.activity,
+        "activity_date": d.activity_date.map(|x| x.to_string()),
+        "activity_end": d.activity_end.map(|x| x.to_string()),
+        "needs_review": d.needs_review,
+    })
+    .to_string()
 }
 
 fn queued_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {

@@ -384,75 +384,8 @@ impl Classifier {
         let zones = zones(mail);
         let mut reasons = Vec::new();
 
-        // ---- unit evidence -------------------------------------------------------------
-        let mut unit_score = vec![0.0f64; self.units.len()];
-        let mut unit_where: Vec<Vec<&'static str>> = vec![Vec::new(); self.units.len()];
-        for (ui, u) in self.units.iter().enumerate() {
-            if u.addresses.contains(&from) {
-                unit_score[ui] += 10.0;
-                unit_where[ui].push("known sender address");
-            }
-            for (zone, text) in &zones {
-                let mut best = 0.0f64;
-                for (name, spec) in &u.names {
-                    let mut start = 0;
-                    while let Some(i) = text[start..].find(name.as_str()) {
-                        let at = start + i;
-                        let before = &text[..at];
-                        let tail: String = before
-                            .chars()
-                            .rev()
-                            .take(6)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
-                        let invited = [
-                            "邀请", "联合", "会同", "配合", "协同", "以及", "和", "、", "及",
-                        ]
-                        .iter()
-                        .any(|w| tail.ends_with(w))
-                            || ["邀请", "联合", "会同"].iter().any(|w| tail.contains(w));
-                        let w = if invited { spec * 0.3 } else { *spec };
-                        best = best.max(w);
-                        start = at + name.len();
-                    }
-                }
-                if best > 0.0 {
-                    unit_score[ui] += best * zone.unit_weight(forward);
-                    unit_where[ui].push(zone.name());
-                }
-            }
-        }
-
-        // ---- theme evidence --------------------------------------------------------------
-        let all_text: String = zones
-            .iter()
-            .filter(|(z, _)| *z != Zone::FromName)
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let mail_grams: HashSet<String> = bigrams(&all_text).into_iter().collect();
-        let theme: Vec<f64> = self
-            .activities
-            .iter()
-            .map(|a| {
-                // A bigram counts only inside a run of two or more matched bigrams (a shared
-                // substring of three characters or more): lone bigrams are chance.
-                let hit: Vec<bool> = a
-                    .grams
-                    .iter()
-                    .map(|(g, _)| mail_grams.contains(g))
-                    .collect();
-                let matched: f64 = (0..hit.len())
-                    .filter(|&i| {
-                        hit[i] && ((i > 0 && hit[i - 1]) || (i + 1 < hit.len() && hit[i + 1]))
-                    })
-                    .map(|i| a.grams[i].1)
-                    .sum();
-                matched / a.total
-            })
-            .collect();
+        let (unit_score, unit_where) = self.unit_scores(&zones, &from, forward);
+        let theme = self.theme_scores(&zones);
 
         // ---- dates ------------------------------------------------------------------------
         let mentions = self.date_candidates(&zones);
@@ -760,6 +693,116 @@ impl Classifier {
             needs_review,
             automated: false,
             reasons,
+        }
+    }
+
+    /// Evidence for each unit (directory order) and where it was found.
+    fn unit_scores(
+        &self,
+        zones: &[(Zone, String)],
+        from: &str,
+        forward: bool,
+    ) -> (Vec<f64>, Vec<Vec<&'static str>>) {
+        let mut unit_score = vec![0.0f64; self.units.len()];
+        let mut unit_where: Vec<Vec<&'static str>> = vec![Vec::new(); self.units.len()];
+        for (ui, u) in self.units.iter().enumerate() {
+            if u.addresses.contains(from) {
+                unit_score[ui] += 10.0;
+                unit_where[ui].push("known sender address");
+            }
+            for (zone, text) in zones {
+                let mut best = 0.0f64;
+                for (name, spec) in &u.names {
+                    let mut start = 0;
+                    while let Some(i) = text[start..].find(name.as_str()) {
+                        let at = start + i;
+                        let before = &text[..at];
+                        let tail: String = before
+                            .chars()
+                            .rev()
+                            .take(6)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
+                        let invited = [
+                            "邀请", "联合", "会同", "配合", "协同", "以及", "和", "、", "及",
+                        ]
+                        .iter()
+                        .any(|w| tail.ends_with(w))
+                            || ["邀请", "联合", "会同"].iter().any(|w| tail.contains(w));
+                        let w = if invited { spec * 0.3 } else { *spec };
+                        best = best.max(w);
+                        start = at + name.len();
+                    }
+                }
+                if best > 0.0 {
+                    unit_score[ui] += best * zone.unit_weight(forward);
+                    unit_where[ui].push(zone.name());
+                }
+            }
+        }
+        (unit_score, unit_where)
+    }
+
+    /// How much of each activity's theme (schedule order) the mail carries, 0–1.
+    fn theme_scores(&self, zones: &[(Zone, String)]) -> Vec<f64> {
+        let all_text: String = zones
+            .iter()
+            .filter(|(z, _)| *z != Zone::FromName)
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mail_grams: HashSet<String> = bigrams(&all_text).into_iter().collect();
+        self.activities
+            .iter()
+            .map(|a| {
+                // A bigram counts only inside a run of two or more matched bigrams (a shared
+                // substring of three characters or more): lone bigrams are chance.
+                let hit: Vec<bool> = a
+                    .grams
+                    .iter()
+                    .map(|(g, _)| mail_grams.contains(g))
+                    .collect();
+                let matched: f64 = (0..hit.len())
+                    .filter(|&i| {
+                        hit[i] && ((i > 0 && hit[i - 1]) || (i + 1 < hit.len() && hit[i + 1]))
+                    })
+                    .map(|i| a.grams[i].1)
+                    .sum();
+                matched / a.total
+            })
+            .collect()
+    }
+
+    /// The activities this mail most likely concerns, best first, with a score: for the office
+    /// reviewing a mail the classifier could not settle.
+    pub fn candidates(&self, mail: &ParsedMail, n: usize) -> Vec<(u32, f64)> {
+        let zones = zones(mail);
+        let from = mail.from_addr.clone().unwrap_or_default();
+        let (unit_score, _) = self.unit_scores(&zones, &from, false);
+        let theme = self.theme_scores(&zones);
+        let top = unit_score.iter().copied().fold(0.0, f64::max).max(1e-9);
+        let mut v: Vec<(u32, f64)> = self
+            .activities
+            .iter()
+            .zip(&theme)
+            .map(|(a, t)| {
+                let u = unit_score.get(a.unit).copied().unwrap_or(0.0) / top;
+                (a.number, ((u * 0.5 + t * 0.5) * 100.0).round() / 100.0)
+            })
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+
+    /// Adds a sender address learned for a unit (confirmed by the office, or recognised with
+    /// high confidence), so later mail from it counts as that unit's.
+    pub fn learn_address(&mut self, unit: &str, address: &str) {
+        if let Some(u) = self.units.iter_mut().find(|u| u.name == unit) {
+            u.addresses.insert(address.to_lowercase());
         }
     }
 

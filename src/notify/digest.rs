@@ -371,7 +371,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     let learned: Vec<(String, String)> = store
         .learned_addresses()?
         .into_iter()
-        .map(|l| (l.0, l.1))
+        .map(|l| (l.address, l.unit))
         .collect();
     let addresses = unit_addresses(config, &mails, &learned);
     let sent = store.reminder_items()?;

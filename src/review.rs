@@ -1,0 +1,297 @@
+//! Office tools: the review queue, corrections, and the addresses learned for units.
+//!
+//! A correction updates the mail's decision (and so the activity's state and deadlines,
+//! which are derived from the records), is itself recorded (who, when, from what to what),
+//! learns the sender's address for the unit, and queues the full acknowledgement that was held
+//! back while the mail waited for review, under its own dedup key so it goes out once.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::classify::{Classifier, Decision, Kind};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::notify::{self, ack};
+use crate::parse::parse;
+use crate::store::{decision_json, MailRecord, Store};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignment {
+    Submission {
+        activity: u32,
+        kind: Kind,
+        date: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    },
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignOutcome {
+    pub ack_queued: bool,
+    pub learned: Option<String>,
+}
+
+fn record_decision(m: &MailRecord) -> Decision {
+    Decision {
+        kind: m.kind,
+        unit: m.unit.clone(),
+        activity: m.activity,
+        activity_date: m.activity_date,
+        activity_end: m.activity_end,
+        confidence: m.confidence,
+        needs_review: m.needs_review,
+        automated: m.automated,
+        reasons: m.reasons.clone(),
+    }
+}
+
+/// A classifier that also knows the addresses learned so far.
+pub fn classifier_with_learned(config: &Config, store: &Store) -> Result<Classifier> {
+    let mut c = Classifier::new(config);
+    for l in store.learned_addresses()? {
+        c.learn_address(&l.unit, &l.address);
+    }
+    Ok(c)
+}
+
+pub fn assign(
+    config: &Config,
+    store: &mut Store,
+    mail_id: i64,
+    target: &Assignment,
+    by: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<AssignOutcome> {
+    let m = store.mail(mail_id)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "no mail #{mail_id} in the store (see `themeday review` for the ids)"
+        ))
+    })?;
+    let before = decision_json(&record_decision(&m));
+    let after = match target {
+        Assignment::Other => Decision {
+            kind: Kind::Other,
+            unit: None,
+            activity: None,
+            activity_date: None,
+            activity_end: None,
+            confidence: 1.0,
+            needs_review: false,
+            automated: m.automated,
+            reasons: vec!["set by the office".into()],
+        },
+        Assignment::Submission {
+            activity,
+            kind,
+            date,
+            end,
+        } => {
+            let a = config.activity(*activity).ok_or_else(|| {
+                Error::Usage(format!(
+                    "no activity {activity} in the schedule (1–{})",
+                    config
+                        .activities
+                        .iter()
+                        .map(|a| a.number)
+                        .max()
+                        .unwrap_or(0)
+                ))
+            })?;
+            if *kind == Kind::Other {
+                return Err(Error::Usage(
+                    "--kind must be plan or report (use --other for other mail)".into(),
+                ));
+            }
+            let date = date.or(if m.activity == Some(*activity) {
+                m.activity_date
+            } else {
+                None
+            });
+            let end = end.or(if date == m.activity_date {
+                m.activity_end
+            } else {
+                date
+            });
+            if let (Some(d), Some(e)) = (date, end) {
+                if e < d {
+                    return Err(Error::Usage(format!("--end {e} is before --date {d}")));
+                }
+            }
+            Decision {
+                kind: *kind,
+                unit: Some(a.unit.clone()),
+                activity: Some(*activity),
+                activity_date: date,
+                activity_end: end,
+                confidence: 1.0,
+                needs_review: false,
+                automated: false,
+                reasons: vec!["set by the office".into()],
+            }
+        }
+    };
+    // Learn the sender for the unit, unless the directory or the store knows it already.
+    let learned_now = store.learned_addresses()?;
+    let learn = match (&after.unit, &m.from_addr) {
+        (Some(unit), Some(addr))
+            if *addr != config.office_address
+                && !config.units.iter().any(|u| u.addresses.contains(addr))
+                && !learned_now.iter().any(|l| &l.address == addr) =>
+        {
+            Some((addr.clone(), unit.clone()))
+        }
+        _ => None,
+    };
+    // The acknowledgement held back: once per mail, whatever corrections follow.
+    let mut ack_out = None;
+    if after.kind != Kind::Other && !m.automated {
+        let key = format!("ack-confirmed:{}", m.hash);
+        if !store.has_outgoing(&key)? {
+            let raw = std::fs::read(&m.archive_path).map_err(|source| Error::Read {
+                path: m.archive_path.clone(),
+                source,
+            })?;
+            if let Ok(parsed) = parse(&raw) {
+                let earlier: Vec<MailRecord> = match after.activity {
+                    Some(a) => store
+                        .mails_for_activity(a)?
+                        .into_iter()
+                        .filter(|x| x.id != m.id)
+                        .collect(),
+                    None => Vec::new(),
+                };
+                if let Some(mut d) = ack::draft(config, &m.hash, &parsed, &after, now, &earlier) {
+                    d.dedup_key = key;
+                    ack_out = Some(notify::build(config, &d, now)?);
+                }
+            }
+        }
+    }
+    store.correct(
+        mail_id,
+        &after,
+        &before,
+        by,
+        now,
+        learn.as_ref().map(|(a, u)| (a.as_str(), u.as_str())),
+        ack_out.as_ref(),
+    )?;
+    Ok(AssignOutcome {
+        ack_queued: ack_out.is_some(),
+        learned: learn.map(|(a, _)| a),
+    })
+}
+
+/// The review queue, as text for the office: each mail with its evidence and best candidates.
+pub fn review_text(config: &Config, store: &Store) -> Result<String> {
+    let classifier = classifier_with_learned(config, store)?;
+    let mails: Vec<MailRecord> = store
+        .mails()?
+        .into_iter()
+        .filter(|m| m.needs_review && !m.reviewed)
+        .collect();
+    if mails.is_empty() {
+        return Ok("没有待人工核对的邮件。\n".into());
+    }
+    let mut out = format!("待人工核对的邮件共 {} 封：\n\n", mails.len());
+    for m in &mails {
+        out.push_str(&format!(
+            "#{}  {}  {}\n    主题：{}\n    初步识别：{} / {} / {} / 活动日期 {}\n    依据：{}\n",
+            m.id,
+            m.mail_date
+                .map(|d| d
+                    .with_timezone(&config.timezone)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string())
+                .unwrap_or_default(),
+            m.from_addr.as_deref().unwrap_or("（无发件人）"),
+            m.subject,
+            m.kind.zh(),
+            m.unit.as_deref().unwrap_or("单位未识别"),
+            m.activity
+                .map(|a| format!("第{a}项"))
+                .unwrap_or_else(|| "活动未识别".into()),
+            m.activity_date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "未找到".into()),
+            m.reasons.join("；"),
+        ));
+        if !m.attachments.is_empty() {
+            out.push_str(&format!("    附件：{}\n", m.attachments.join("、")));
+        }
+        let cands = std::fs::read(&m.archive_path)
+            .ok()
+            .and_then(|raw| parse(&raw).ok())
+            .map(|p| classifier.candidates(&p, 3))
+            .unwrap_or_default();
+        if !cands.is_empty() {
+            out.push_str("    可能的活动：");
+            let parts: Vec<String> = cands
+                .iter()
+                .filter_map(|(n, s)| {
+                    config
+                        .activity(*n)
+                        .map(|a| format!("第{n}项 {} “{}”（{s:.2}）", a.unit, a.theme))
+                })
+                .collect();
+            out.push_str(&parts.join("；"));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "    更正：themeday assign {} --activity 序号 --kind plan|report [--date YYYY-MM-DD]，或 themeday assign {} --other\n\n",
+            m.id, m.id
+        ));
+    }
+    Ok(out)
+}
+
+/// Each unit's known addresses and where each came from.
+pub fn units_text(config: &Config, store: &Store) -> Result<String> {
+    let learned = store.learned_addresses()?;
+    let mails = store.mails()?;
+    let mut out = String::from("单位名录及已知邮箱：\n");
+    for u in &config.units {
+        out.push_str(&format!("{}（{}）\n", u.name, u.full_name));
+        let mut any = false;
+        for a in &u.addresses {
+            out.push_str(&format!("    {a}  来源：单位名录（配置文件）\n"));
+            any = true;
+        }
+        for l in learned.iter().filter(|l| l.unit == u.name) {
+            let (addr, mail_id, how) = (&l.address, l.mail_id, &l.how);
+            let when = DateTime::parse_from_rfc3339(&l.learned_at)
+                .map(|t| {
+                    t.with_timezone(&config.timezone)
+                        .format("%Y-%m-%d")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let how = match how.as_str() {
+                "correction" => "人工更正确认",
+                "high-confidence" => "系统高置信度识别",
+                other => other,
+            };
+            out.push_str(&format!(
+                "    {addr}  来源：{how}（邮件 #{}，{when}）  删除：themeday units --forget {addr}\n",
+                mail_id.map(|i| i.to_string()).unwrap_or_else(|| "—".into())
+            ));
+            any = true;
+        }
+        let used: std::collections::BTreeSet<&str> = mails
+            .iter()
+            .filter(|m| m.unit.as_deref() == Some(u.name.as_str()) && m.is_settled_submission())
+            .filter_map(|m| m.from_addr.as_deref())
+            .filter(|a| {
+                !u.addresses.iter().any(|x| x == a) && !learned.iter().any(|l| l.address == *a)
+            })
+            .collect();
+        for a in used {
+            out.push_str(&format!("    {a}  来源：该单位报送材料所用邮箱\n"));
+            any = true;
+        }
+        if !any {
+            out.push_str("    （尚无邮箱，无法发送提醒）\n");
+        }
+    }
+    Ok(out)
+}
