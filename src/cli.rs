@@ -609,8 +609,10 @@ pub fn pad(s: &str, width: usize) -> String {
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("THEMEDAY_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    use std::io::IsTerminal;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     let _ = if format == "json" {
         builder.json().try_init()

@@ -230,7 +230,8 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
         let sent = store.reminder_items()?;
         for r in due_reminders(config, &mails, &learned, &sent, now)? {
             if r.recipients.is_empty() {
-                tracing::warn!(unit = %r.unit, "no address known: reminder cannot be sent (shown in the digest)");
+                // Shown in the digest; logged quietly since this runs every half minute.
+                tracing::debug!(unit = %r.unit, "no address known: reminder cannot be sent");
                 continue;
             }
             let draft = remind::draft(config, &r, today);
