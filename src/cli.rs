@@ -328,11 +328,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let config = load()?;
             let mut store = Store::open(&config.database, &config.archive_dir)?;
             let mails = store.mails()?;
-            let learned: Vec<(String, String)> = store
-                .learned_addresses()?
-                .into_iter()
-                .map(|l| (l.address, l.unit))
-                .collect();
+            let learned = store.learned_addresses()?;
             let sent = store.reminder_items()?;
             let due = crate::schedule::due_reminders(&config, &mails, &learned, &sent, now)?;
             let today = now.with_timezone(&config.timezone).date_naive();
@@ -362,7 +358,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 }
             }
             if !dry_run {
-                crate::schedule::run_due(&config, &mut store, now)?;
+                crate::schedule::queue_reminders(&config, &mut store, now)?;
                 let mut transport = crate::notify::transport_for(&config)?;
                 let r = crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
                 println!(

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::deadlines::{month_end, season_status, ActivityStatus};
 use crate::error::Result;
 use crate::notify::{self, digest, remind};
-use crate::store::{MailRecord, Store};
+use crate::store::{LearnedAddress, MailRecord, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ItemKind {
@@ -74,7 +74,7 @@ impl UnitReminder {
 pub fn unit_addresses(
     config: &Config,
     mails: &[MailRecord],
-    learned: &[(String, String)],
+    learned: &[LearnedAddress],
 ) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |unit: &str, addr: &str| {
@@ -89,8 +89,8 @@ pub fn unit_addresses(
             add(&u.name, a);
         }
     }
-    for (addr, unit) in learned {
-        add(unit, addr);
+    for l in learned {
+        add(&l.unit, &l.address);
     }
     for m in mails {
         if let (Some(unit), Some(addr)) = (&m.unit, &m.from_addr) {
@@ -173,7 +173,7 @@ pub fn due_items(
 pub fn due_reminders(
     config: &Config,
     mails: &[MailRecord],
-    learned: &[(String, String)],
+    learned: &[LearnedAddress],
     sent: &HashSet<String>,
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<UnitReminder>> {
@@ -201,7 +201,8 @@ pub fn due_reminders(
         .collect())
 }
 
-/// Queues the digest and the reminders due at `now`. Safe to call as often as you like.
+/// Queues the digest and the reminders due at `now` (each after its configured hour, on
+/// working days only). Safe to call as often as you like.
 pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -> Result<()> {
     let local = now.with_timezone(&config.timezone);
     let today = local.date_naive();
@@ -221,30 +222,39 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
         }
     }
     if local.hour() >= config.policy.reminder_hour {
-        let mails = store.mails()?;
-        let learned: Vec<(String, String)> = store
-            .learned_addresses()?
-            .into_iter()
-            .map(|l| (l.address, l.unit))
-            .collect();
-        let sent = store.reminder_items()?;
-        for r in due_reminders(config, &mails, &learned, &sent, now)? {
-            if r.recipients.is_empty() {
-                // Shown in the digest; logged quietly since this runs every half minute.
-                tracing::debug!(unit = %r.unit, "no address known: reminder cannot be sent");
-                continue;
-            }
-            let draft = remind::draft(config, &r, today);
-            let out = notify::build(config, &draft, now)?;
-            let items: Vec<(String, u32)> = r
-                .items
-                .iter()
-                .map(|i| (i.key.clone(), i.activity))
-                .collect();
-            if store.queue_reminder(&out, &items, today, now)? {
-                tracing::info!(unit = %r.unit, items = items.len(), "reminder queued");
-            }
-        }
+        queue_reminders(config, store, now)?;
     }
     Ok(())
+}
+
+/// Queues the reminders due today (none on a rest day); returns how many mails were queued.
+pub fn queue_reminders(
+    config: &Config,
+    store: &mut Store,
+    now: DateTime<FixedOffset>,
+) -> Result<usize> {
+    let today = now.with_timezone(&config.timezone).date_naive();
+    let mails = store.mails()?;
+    let learned = store.learned_addresses()?;
+    let sent = store.reminder_items()?;
+    let mut n = 0;
+    for r in due_reminders(config, &mails, &learned, &sent, now)? {
+        if r.recipients.is_empty() {
+            // Shown in the digest; logged quietly since this runs every half minute.
+            tracing::debug!(unit = %r.unit, "no address known: reminder cannot be sent");
+            continue;
+        }
+        let draft = remind::draft(config, &r, today);
+        let out = notify::build(config, &draft, now)?;
+        let items: Vec<(String, u32)> = r
+            .items
+            .iter()
+            .map(|i| (i.key.clone(), i.activity))
+            .collect();
+        if store.queue_reminder(&out, &items, today, now)? {
+            tracing::info!(unit = %r.unit, items = items.len(), "reminder queued");
+            n += 1;
+        }
+    }
+    Ok(n)
 }

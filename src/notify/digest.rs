@@ -368,11 +368,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
             q.last_error.unwrap_or_default()
         ));
     }
-    let learned: Vec<(String, String)> = store
-        .learned_addresses()?
-        .into_iter()
-        .map(|l| (l.address, l.unit))
-        .collect();
+    let learned = store.learned_addresses()?;
     let addresses = unit_addresses(config, &mails, &learned);
     let sent = store.reminder_items()?;
     let mut no_addr: Vec<String> = due_items(config, &statuses, today, &sent)
