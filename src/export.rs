@@ -269,6 +269,29 @@ fn report_text(p: &crate::parse::ParsedMail) -> String {
     }
 }
 
+/// The lines of a report fit to publish: without the salutation to the office and without
+/// the sender's signature block (cut at a `----` line or a phone number line).
+fn publishable_lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines
+        .first()
+        .is_some_and(|l| (l.ends_with('：') || l.ends_with(':')) && l.chars().count() <= 20)
+    {
+        lines.remove(0);
+    }
+    if let Some(cut) = lines
+        .iter()
+        .position(|l| l.chars().all(|c| c == '-' || c == '—' || c == '_') && l.len() >= 3)
+    {
+        lines.truncate(cut);
+    }
+    lines
+}
+
 /// Builds the portal column: `index.html` and one page per activity with a report, photos
 /// copied alongside. Only reports count; plans and other mail never appear. Returns the
 /// number of activity pages.
@@ -342,10 +365,8 @@ pub fn portal(
             (Some(d), _) => crate::notify::zh_date_short(d),
             _ => String::new(),
         };
-        let paragraphs: String = report_text(&p)
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
+        let paragraphs: String = publishable_lines(&report_text(&p))
+            .iter()
             .map(|l| format!("<p>{}</p>", esc(l)))
             .collect();
         let imgs: String = photos
