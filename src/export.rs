@@ -94,8 +94,13 @@ fn unit_rows(
     statuses: &[ActivityStatus],
     reminders: &std::collections::HashMap<u32, u32>,
 ) -> Vec<Vec<String>> {
+    // Units in the order of their first activity in the schedule, as the office reads it.
+    let mut order: Vec<&str> = Vec::new();
     let mut per: BTreeMap<&str, [u32; 8]> = BTreeMap::new();
     for s in statuses {
+        if !order.contains(&s.unit.as_str()) {
+            order.push(s.unit.as_str());
+        }
         let e = per.entry(s.unit.as_str()).or_default();
         e[0] += 1;
         match on_time(&s.plan) {
@@ -112,10 +117,11 @@ fn unit_rows(
         }
         e[7] += reminders.get(&s.number).copied().unwrap_or(0);
     }
-    per.into_iter()
-        .map(|(u, v)| {
+    order
+        .into_iter()
+        .map(|u| {
             std::iter::once(u.to_string())
-                .chain(v.iter().map(|n| n.to_string()))
+                .chain(per[u].iter().map(|n| n.to_string()))
                 .collect()
         })
         .collect()
@@ -210,6 +216,11 @@ pub fn timeliness(
                 sheet.set_column_width(c as u16, *w).map_err(xerr)?;
             }
             sheet.set_freeze_panes(1, 0).map_err(xerr)?;
+            // Printed for the assessment file: landscape, one page wide, header on every page.
+            sheet.set_landscape();
+            sheet.set_paper_size(9);
+            sheet.set_print_fit_to_pages(1, 0);
+            sheet.set_repeat_rows(0, 0).map_err(xerr)?;
             let sheet = wb.add_worksheet().set_name("单位汇总").map_err(xerr)?;
             for (c, h) in UNIT_HEADERS.iter().enumerate() {
                 sheet
@@ -228,6 +239,9 @@ pub fn timeliness(
                 }
             }
             sheet.set_column_width(0, 28).map_err(xerr)?;
+            sheet.set_landscape();
+            sheet.set_paper_size(9);
+            sheet.set_print_fit_to_pages(1, 0);
             wb.save(out).map_err(xerr)?;
             Ok(vec![out.to_path_buf()])
         }
