@@ -179,6 +179,9 @@ pub struct Config {
     pub office_name: String,
     pub office_short_name: String,
     pub office_address: String,
+    /// The office's own people (the notice's contacts) and their other addresses.
+    pub office_staff: Vec<String>,
+    pub office_staff_addresses: Vec<String>,
     /// The county's name as it prefixes unit names (洞口县).
     pub county: String,
     pub timezone: Tz,
@@ -594,6 +597,13 @@ impl Config {
             office_name: raw.office.name,
             office_short_name: raw.office.short_name.unwrap_or_else(|| "政务公开办".into()),
             office_address: raw.office.address.to_lowercase(),
+            office_staff: raw.office.staff.clone(),
+            office_staff_addresses: raw
+                .office
+                .staff_addresses
+                .iter()
+                .map(|a| a.to_lowercase())
+                .collect(),
             county: raw.office.county,
             timezone,
             year,
@@ -876,6 +886,10 @@ struct RawOffice {
     address: String,
     #[serde(default = "default_county")]
     county: String,
+    #[serde(default)]
+    staff: Vec<String>,
+    #[serde(default)]
+    staff_addresses: Vec<String>,
     timezone: Option<String>,
 }
 

@@ -105,6 +105,10 @@ struct ActivityMatcher {
 pub struct Classifier {
     year: i32,
     office_address: String,
+    /// Names of the office's own staff (the notice's contacts) and their other addresses:
+    /// their mail is internal, never a unit's submission.
+    office_staff: Vec<String>,
+    office_staff_addresses: HashSet<String>,
     units: Vec<UnitMatcher>,
     activities: Vec<ActivityMatcher>,
 }
@@ -218,6 +222,7 @@ const REPORT_WORDS: &[(&str, f64)] = &[
     ("新闻报导", 3.0),
     ("报道", 1.5),
     ("开展情况", 3.0),
+    ("主题日情况", 3.0),
     ("活动情况", 2.5),
     ("已于", 3.0),
     ("顺利开展", 3.0),
@@ -355,6 +360,8 @@ impl Classifier {
         Classifier {
             year: config.year,
             office_address: config.office_address.clone(),
+            office_staff: config.office_staff.clone(),
+            office_staff_addresses: config.office_staff_addresses.iter().cloned().collect(),
             units,
             activities,
         }
@@ -368,8 +375,13 @@ impl Classifier {
             return Decision::other(true, "our own mail (loop header)".into());
         }
         let from = mail.from_addr.clone().unwrap_or_default();
-        if from == self.office_address {
+        if from == self.office_address || self.office_staff_addresses.contains(&from) {
             return Decision::other(false, "sent by the office itself".into());
+        }
+        if let Some(name) = &mail.from_name {
+            if self.office_staff.iter().any(|s| name.trim() == s) {
+                return Decision::other(false, format!("sent by office staff ({name})"));
+            }
         }
 
         let subject_l = mail.subject.to_lowercase();
@@ -516,6 +528,13 @@ impl Classifier {
             kind = Kind::Other;
             reasons.push("a circular to many units, not a submission".into());
         }
+        // A change of date or a cancellation without a new plan is news for the office, not
+        // a plan: a person updates the schedule (decided below, once the activity is known).
+        let postponed = ["推迟", "延期", "改期", "顺延", "暂缓", "取消"]
+            .iter()
+            .any(|w| mail.body.contains(w) || mail.subject.contains(w))
+            && !has_doc
+            && !mail.body.contains("如下");
         if question && !has_doc {
             kind = Kind::Other;
             reasons.push("a question, not a submission".into());
@@ -666,6 +685,22 @@ impl Classifier {
             reasons.push(format!("date {} ({})", c.mention.start, c.why));
         }
 
+        if postponed && kind == Kind::Plan {
+            reasons.push(
+                "the activity is postponed or cancelled: the office should update its date".into(),
+            );
+            return Decision {
+                kind: Kind::Other,
+                unit: unit.map(|ui| self.units[ui].name.clone()),
+                activity: activity.map(|i| self.activities[i].number),
+                activity_date: None,
+                activity_end: None,
+                confidence: 0.4,
+                needs_review: true,
+                automated: false,
+                reasons,
+            };
+        }
         let kind_conf = (0.5 + kind_margin * 0.5) * (total / 6.0).min(1.0);
         let mut confidence = unit_conf
             .min(if activity.is_some() { act_conf } else { 0.2 })
@@ -874,7 +909,11 @@ impl Classifier {
                 }) || ["截止", "截至", "请于", "务必于"]
                     .iter()
                     .any(|k| before.ends_with(k) || before.contains(k));
-                if header_line || signing || deadline {
+                // "已于4月12日报送…方案": when something was sent, not when the activity was.
+                let submitted = ["报送", "报来", "上报", "发送", "提交", "报县", "已报"]
+                    .iter()
+                    .any(|k| after.trim_start().starts_with(k));
+                if header_line || signing || deadline || submitted {
                     continue;
                 }
                 let mut weight = 1.0;

@@ -398,10 +398,24 @@ fn automated_reason(msg: &mail_parser::Message<'_>, p: &ParsedMail) -> Option<St
         "delivery failure",
         "mail delivery failed",
         "returned mail",
+        "已被对方阅读",
+        "阅读回执",
+        "邮件收条",
     ] {
         if subj.contains(k) {
             return Some(format!("subject says {k:?}"));
         }
+    }
+    // Read receipts: "已读：…" (QQ Mail, Foxmail), "Read: …" (Outlook), and the RFC 8098
+    // disposition notification.
+    let trimmed = subj.trim_start();
+    if ["已读:", "已读：", "read:", "已阅读:", "已阅读："]
+        .iter()
+        .any(|k| trimmed.starts_with(k))
+        || msg.header_raw("Original-Recipient").is_some()
+        || p.body.contains("此收条由") && p.body.contains("自动发出")
+    {
+        return Some("read receipt".into());
     }
     None
 }
