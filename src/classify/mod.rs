@@ -562,6 +562,7 @@ impl Classifier {
             && relevant
             && (has_doc || total >= 2.5 || mentions_theme_day)
             && !question
+            && !(circular && unit.is_none())
             && (unit.is_some() || (mentions_theme_day && (has_doc || strong_cue)));
         let mut kind_unclear = false;
         if submission_like {
