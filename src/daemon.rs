@@ -282,6 +282,7 @@ pub fn run(
         interrupters.lock().expect("interrupters").push(i);
     }
     tracing::info!(config = %config.path.display(), "themeday running");
+    let mut failed_passes: u32 = 0;
     while !stop.load(Ordering::SeqCst) {
         let latest = current(&cell);
         if !Arc::ptr_eq(&latest, &config) {
@@ -302,12 +303,28 @@ pub fn run(
             &stop,
         ) {
             Ok(sum) => {
+                failed_passes = 0;
                 if sum.acks_queued > 0 {
                     let _ = wake_tx.send(());
                 }
             }
             Err(Error::Stopped) => break,
-            Err(e) => tracing::error!("intake: {e:#}"),
+            Err(e) => {
+                tracing::error!("intake: {e:#}");
+                failed_passes = failed_passes.saturating_add(1);
+                // Acks recorded before the failure are queued: let the sender have them.
+                let _ = wake_tx.send(());
+                if !matches!(e, Error::Intake(_)) {
+                    // The mailbox is fine but recording failed (the store was busy, the disk
+                    // full): mail is waiting, so retry soon rather than wait in IDLE for mail
+                    // that has already arrived. (A mailbox error dropped the session; the
+                    // source's wait below backs off before reconnecting.)
+                    let delay = Duration::from_secs(1 << failed_passes.min(6));
+                    tracing::info!(seconds = delay.as_secs(), "intake: retrying");
+                    crate::intake::sleep_unless_stopped(delay, &stop);
+                    continue;
+                }
+            }
         }
         if let Err(e) = source.wait(Duration::from_secs(600), &stop) {
             tracing::error!("intake wait: {e:#}");
