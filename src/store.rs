@@ -358,7 +358,9 @@ impl Store {
         now: DateTime<FixedOffset>,
         outgoing: Vec<Outgoing>,
     ) -> Result<Recorded> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mid = parsed.and_then(|p| p.message_id.as_deref());
         let existing: Option<i64> = tx
             .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
