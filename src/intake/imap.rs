@@ -405,12 +405,14 @@ impl Source for ImapSource {
             return Ok(());
         };
         if !(self.cfg.idle && self.has_idle) {
+            tracing::debug!(seconds = self.cfg.poll_seconds.max(1), "polling: waiting");
             sleep_unless_stopped(
                 Duration::from_secs(self.cfg.poll_seconds.max(1)).min(timeout),
                 stop,
             );
             return Ok(());
         }
+        tracing::debug!("IDLE: waiting for new mail");
         let result = session
             .idle()
             .timeout(timeout.min(IDLE_REFRESH))
