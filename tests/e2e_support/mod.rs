@@ -776,6 +776,17 @@ cc_office_on_overdue = false
     }
 }
 
+/// The ERROR lines of a daemon log.
+pub fn error_lines(log: &str) -> Vec<&str> {
+    log.lines().filter(|l| l.contains(" ERROR ")).collect()
+}
+
+/// Asserts a daemon log holds no ERROR line.
+pub fn assert_no_errors(log: &str) {
+    let errors = error_lines(log);
+    assert!(errors.is_empty(), "errors logged:\n{}", errors.join("\n"));
+}
+
 /// A running `themeday run`; killed if still running when dropped.
 pub struct Daemon {
     child: Option<Child>,
@@ -849,15 +860,16 @@ impl Daemon {
         }
     }
 
-    /// SIGTERM and asserts a clean exit (status 0).
-    pub fn stop(self) {
+    /// SIGTERM and asserts a clean exit (status 0); returns the log.
+    pub fn stop(self) -> String {
         let log = self.log.clone();
         let status = self.term();
+        let text = std::fs::read_to_string(log).unwrap_or_default();
         assert!(
             status.success(),
-            "themeday run exited with {status} after SIGTERM:\n{}",
-            std::fs::read_to_string(log).unwrap_or_default()
+            "themeday run exited with {status} after SIGTERM:\n{text}"
         );
+        text
     }
 
     /// SIGKILL, no chance to clean up.
