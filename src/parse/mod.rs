@@ -65,6 +65,27 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
     let msg = MessageParser::default()
         .parse(raw)
         .ok_or_else(|| "no RFC 5322 header found".to_string())?;
+    let out = read_message(raw, &msg);
+    drop_flat(msg);
+    out
+}
+
+/// Drops a parsed message without recursion. mail-parser keeps the message of a
+/// message/rfc822 part inside that part, to any depth, and its derived `Drop` recurses once per
+/// level: a 1.4 MB mail of 10,000 nested forwards overflowed the stack (an abort, which no
+/// panic handler catches) when `parse` returned.
+pub(crate) fn drop_flat(msg: mail_parser::Message<'_>) {
+    let mut stack = vec![msg];
+    while let Some(mut m) = stack.pop() {
+        for part in m.parts.drain(..) {
+            if let PartType::Message(inner) = part.body {
+                stack.push(inner);
+            }
+        }
+    }
+}
+
+fn read_message(raw: &[u8], msg: &mail_parser::Message<'_>) -> Result<ParsedMail, String> {
     if msg.headers().is_empty()
         || (msg.from().is_none()
             && msg.subject().is_none()
@@ -143,7 +164,7 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
         }
         out.attachments.push(read_attachment(part));
     }
-    out.automated = automated_reason(&msg, &out);
+    out.automated = automated_reason(msg, &out);
     out.ours = msg.header_raw(LOOP_HEADER).is_some();
     Ok(out)
 }
