@@ -370,6 +370,9 @@ pub fn portal(
                 photos.push(format!("activity-{:02}/{file}", s.number));
             }
         }
+        if let Some(msg) = msg {
+            crate::parse::drop_flat(msg);
+        }
         let date = match (s.date, s.end) {
             (Some(d), Some(e)) if d != e => format!(
                 "{}至{}",
