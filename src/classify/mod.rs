@@ -97,7 +97,7 @@ struct ActivityMatcher {
     unit: usize,
     year: i32,
     month: u32,
-    grams: Vec<(String, f64)>,
+    grams: Vec<(Bigram, f64)>,
     total: f64,
 }
 
@@ -273,13 +273,16 @@ const THEME_NOISE: &[&str] = &[
     "开展",
 ];
 
-fn bigrams(s: &str) -> Vec<String> {
+/// Two consecutive characters (letters and digits only, ASCII lowercased).
+type Bigram = (char, char);
+
+fn bigrams(s: &str) -> Vec<Bigram> {
     let chars: Vec<char> = s
         .chars()
         .filter(|c| c.is_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    chars.windows(2).map(|w| w.iter().collect()).collect()
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 fn theme_core(theme: &str) -> String {
@@ -316,21 +319,21 @@ impl Classifier {
             })
             .collect();
         // Bigram document frequency across themes.
-        let theme_grams: Vec<Vec<String>> = config
+        let theme_grams: Vec<Vec<Bigram>> = config
             .activities
             .iter()
             .map(|a| {
                 let mut seen = HashSet::new();
                 bigrams(&theme_core(&a.theme))
                     .into_iter()
-                    .filter(|g| seen.insert(g.clone()))
+                    .filter(|g| seen.insert(*g))
                     .collect()
             })
             .collect();
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut df: HashMap<Bigram, usize> = HashMap::new();
         for g in &theme_grams {
             for x in g {
-                *df.entry(x.as_str()).or_default() += 1;
+                *df.entry(*x).or_default() += 1;
             }
         }
         let n = config.activities.len().max(1) as f64;
@@ -339,9 +342,9 @@ impl Classifier {
             .iter()
             .zip(&theme_grams)
             .map(|(a, grams)| {
-                let grams: Vec<(String, f64)> = grams
+                let grams: Vec<(Bigram, f64)> = grams
                     .iter()
-                    .map(|g| (g.clone(), (1.0 + n / df[g.as_str()] as f64).ln()))
+                    .map(|g| (*g, (1.0 + n / df[g] as f64).ln()))
                     .collect();
                 let total = grams.iter().map(|g| g.1).sum::<f64>().max(1e-9);
                 ActivityMatcher {
@@ -789,7 +792,7 @@ impl Classifier {
             .map(|(_, t)| t.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let mail_grams: HashSet<String> = bigrams(&all_text).into_iter().collect();
+        let mail_grams: HashSet<Bigram> = bigrams(&all_text).into_iter().collect();
         self.activities
             .iter()
             .map(|a| {
@@ -857,8 +860,12 @@ impl Classifier {
                 .collect();
             let tail_start = nonempty.len().saturating_sub(4);
             let tail_lines: HashSet<usize> = nonempty[tail_start..].iter().copied().collect();
+            // Line starts, and per-line facts computed once per line: a line can hold
+            // thousands of dates, and rescanning it for each would be quadratic.
+            let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+            let mut line_facts: HashMap<usize, (bool, bool)> = HashMap::new();
             for m in find_dates(text, self.year) {
-                let line_no = text[..m.pos].matches('\n').count();
+                let line_no = newlines.partition_point(|&nl| nl < m.pos);
                 let line = lines.get(line_no).copied().unwrap_or("");
                 let before: String = text[..m.pos]
                     .chars()
@@ -870,27 +877,36 @@ impl Classifier {
                     .collect();
                 let after: String = text[m.pos + m.len..].chars().take(8).collect();
                 let lt = line.trim();
-                let header_line = [
-                    "发送时间",
-                    "Sent:",
-                    "Date:",
-                    "日期:",
-                    "日期：",
-                    "时间:",
-                    "时间：",
-                ]
-                .iter()
-                .any(|k| lt.starts_with(k))
-                    && *zone == Zone::Quoted
-                    || lt.contains("写道")
-                    || lt.starts_with("发送时间");
+                let (header_line, line_has_activity) =
+                    *line_facts.entry(line_no).or_insert_with(|| {
+                        let header_line = [
+                            "发送时间",
+                            "Sent:",
+                            "Date:",
+                            "日期:",
+                            "日期：",
+                            "时间:",
+                            "时间：",
+                        ]
+                        .iter()
+                        .any(|k| lt.starts_with(k))
+                            && *zone == Zone::Quoted
+                            || lt.contains("写道")
+                            || lt.starts_with("发送时间");
+                        let has_activity =
+                            ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"]
+                                .iter()
+                                .any(|k| line.contains(k));
+                        (header_line, has_activity)
+                    });
                 // A date alone on one of the last lines is when the letter was signed.
-                let rest_of_line: String = lt.replace(&text[m.pos..m.pos + m.len], "");
-                let alone = rest_of_line
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !"。.,，()（）".contains(*c))
-                    .count()
-                    == 0;
+                let alone = lt.len() <= m.len + 16
+                    && lt
+                        .replace(&text[m.pos..m.pos + m.len], "")
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && !"。.,，()（）".contains(*c))
+                        .count()
+                        == 0;
                 let signing = alone && (tail_lines.contains(&line_no) || *zone == Zone::Signature);
                 let deadline = [
                     "前报送",
@@ -937,9 +953,6 @@ impl Classifier {
                         break;
                     }
                 }
-                let line_has_activity = ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"]
-                    .iter()
-                    .any(|k| line.contains(k));
                 if line_has_activity {
                     weight += 1.0;
                 }
@@ -1006,7 +1019,10 @@ struct Candidate {
 fn cue_score(text: &str, words: &[(&str, f64)], hits: &mut Vec<String>) -> f64 {
     // Longest cue first; a shorter cue inside a longer one found at the same place does not
     // count twice (方案 inside 活动方案).
-    let mut covered: Vec<(usize, usize)> = Vec::new();
+    // Spans of longer cues, by start; a cue is at most `longest` bytes, so a span containing
+    // another starts at most that far before it.
+    let mut covered: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
     let mut score = 0.0;
     let mut sorted: Vec<&(&str, f64)> = words.iter().collect();
     sorted.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -1014,10 +1030,13 @@ fn cue_score(text: &str, words: &[(&str, f64)], hits: &mut Vec<String>) -> f64 {
         let mut found = false;
         for (i, _) in text.match_indices(w) {
             let span = (i, i + w.len());
-            if covered.iter().any(|c| c.0 <= span.0 && span.1 <= c.1) {
+            let inside = covered
+                .range((i.saturating_sub(longest), 0)..=(i, usize::MAX))
+                .any(|c| c.0 <= span.0 && span.1 <= c.1);
+            if inside {
                 continue;
             }
-            covered.push(span);
+            covered.insert(span);
             found = true;
         }
         if found {

@@ -6,8 +6,9 @@ use std::io::Read;
 
 use super::MAX_ATTACHMENT_TEXT;
 
-/// The document.xml of a .docx above this size (decompressed) is not read: a zip bomb guard.
-const MAX_DOCX_XML: u64 = 32 * 1024 * 1024;
+/// At most this much of a .docx's document.xml (decompressed) is read: a zip bomb guard. A
+/// plan's first pages, which say what matters, sit well inside it.
+const MAX_DOCX_XML: u64 = 8 * 1024 * 1024;
 
 pub fn attachment_text(name: Option<&str>, content_type: &str, bytes: &[u8]) -> Option<String> {
     let ext = name
@@ -45,13 +46,14 @@ fn decode_text(bytes: &[u8]) -> String {
 /// joined without spaces, as Word shows them.
 pub fn docx_text(bytes: &[u8]) -> Option<String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
-    let mut xml = String::new();
+    let xml;
     {
         let file = zip.by_name("word/document.xml").ok()?;
-        if file.size() > MAX_DOCX_XML {
-            return None;
-        }
-        file.take(MAX_DOCX_XML).read_to_string(&mut xml).ok()?;
+        // The declared size can lie: read at most the limit, whatever it says. A cut in the
+        // middle of a UTF-8 sequence is decoded lossily.
+        let mut bytes = Vec::new();
+        file.take(MAX_DOCX_XML).read_to_end(&mut bytes).ok()?;
+        xml = String::from_utf8_lossy(&bytes).into_owned();
     }
     Some(wordml_text(&xml))
 }
@@ -60,6 +62,9 @@ fn wordml_text(xml: &str) -> String {
     let mut out = String::new();
     let mut rest = xml;
     while let Some(lt) = rest.find('<') {
+        if out.len() > MAX_ATTACHMENT_TEXT * 4 {
+            break;
+        }
         let Some(gt_rel) = rest[lt..].find('>') else {
             break;
         };
