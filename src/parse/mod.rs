@@ -62,8 +62,11 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
     if raw.is_empty() {
         return Err("empty message".into());
     }
-    let msg = MessageParser::default()
-        .parse(raw)
+    // mail-parser parses untrusted bytes; a panic inside it makes this mail unparseable
+    // instead of taking the caller down. (0.11.9 has a reachable debug_assert!, message.rs:485:
+    // fixtures/crash/rfc822-in-rfc822-before-closing-boundary.eml.)
+    let msg = std::panic::catch_unwind(|| MessageParser::default().parse(raw))
+        .map_err(|_| "the MIME parser failed on this message".to_string())?
         .ok_or_else(|| "no RFC 5322 header found".to_string())?;
     let out = read_message(raw, &msg);
     drop_flat(msg);
