@@ -340,7 +340,7 @@ pub fn portal(
         let photo_dir = out.join(format!("activity-{:02}", s.number));
         let mut photos = Vec::new();
         // The photos, re-read from the archived mail (the parse keeps names, not bytes).
-        let msg = mail_parser::MessageParser::default().parse(&raw);
+        let msg = crate::parse::mime(&raw).ok().flatten();
         if let Some(msg) = &msg {
             use mail_parser::MimeHeaders;
             for (i, part) in msg.attachments().enumerate() {

@@ -65,12 +65,17 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, String> {
     // mail-parser parses untrusted bytes; a panic inside it makes this mail unparseable
     // instead of taking the caller down. (0.11.9 has a reachable debug_assert!, message.rs:485:
     // fixtures/crash/rfc822-in-rfc822-before-closing-boundary.eml.)
-    let msg = std::panic::catch_unwind(|| MessageParser::default().parse(raw))
-        .map_err(|_| "the MIME parser failed on this message".to_string())?
-        .ok_or_else(|| "no RFC 5322 header found".to_string())?;
+    let msg = mime(raw)?.ok_or_else(|| "no RFC 5322 header found".to_string())?;
     let out = read_message(raw, &msg);
     drop_flat(msg);
     out
+}
+
+/// mail-parser on untrusted bytes, with a panic inside it turned into an error. Drop the
+/// result with [`drop_flat`].
+pub(crate) fn mime(raw: &[u8]) -> Result<Option<mail_parser::Message<'_>>, String> {
+    std::panic::catch_unwind(|| MessageParser::default().parse(raw))
+        .map_err(|_| "the MIME parser failed on this message".to_string())
 }
 
 /// Drops a parsed message without recursion. mail-parser keeps the message of a
