@@ -57,8 +57,35 @@ def ensure_time():
                            stdout=subprocess.DEVNULL, check=True)
 
 
-def build(examples=()):
-    cmd = ["cargo", "build", "--release", "--quiet", "--bin", "themeday"]
+EXTRA_ENV = {}
+
+
+def add_themeday_arg(ap):
+    ap.add_argument("--themeday", type=Path, metavar="BIN",
+                    help="benchmark this themeday binary instead of building target/release/themeday "
+                         "(e.g. a branch's build, to compare)")
+    ap.add_argument("--themeday-env", action="append", default=[], metavar="VAR=VALUE",
+                    help="extra environment for themeday (e.g. MALLOC_ARENA_MAX=2); repeatable")
+
+
+def apply_themeday_args(a):
+    for kv_ in a.themeday_env:
+        k, _, v = kv_.partition("=")
+        EXTRA_ENV[k] = v
+
+
+def build(examples=(), themeday=None):
+    """cargo build --release (themeday and the examples); `themeday` overrides the binary."""
+    global BIN
+    cmd = ["cargo", "build", "--release", "--quiet"]
+    if themeday:
+        BIN = Path(themeday).resolve()
+        if not BIN.exists():
+            die(f"{BIN} does not exist")
+        if not examples:
+            return
+    else:
+        cmd += ["--bin", "themeday"]
     for e in examples:
         cmd += ["--example", e]
     log("cargo build --release")
@@ -220,7 +247,7 @@ digest_horizon_workdays = 5
 
 
 def themeday_env():
-    return dict(os.environ, THEMEDAY_IMAP_PASSWORD="secret", THEMEDAY_LOG="info")
+    return dict(os.environ, THEMEDAY_IMAP_PASSWORD="secret", THEMEDAY_LOG="info", **EXTRA_ENV)
 
 
 def timed(cmd, *, env=None, log_path=None, timeout=3600):
