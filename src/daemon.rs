@@ -81,11 +81,11 @@ pub fn record_one(
             let Some(p) = parsed else {
                 return Ok(Vec::new());
             };
-            let earlier = match d.activity {
-                Some(a) => store.mails_for_activity(a)?,
-                None => Vec::new(),
+            let plan_on_record = match d.activity {
+                Some(a) => store.has_settled_plan(a, None)?,
+                None => false,
             };
-            let drafts: Vec<_> = ack::draft(config, hash, p, d, now, &earlier)
+            let drafts: Vec<_> = ack::draft(config, hash, p, d, now, plan_on_record)
                 .into_iter()
                 .collect();
             queued = drafts.len();
@@ -175,6 +175,7 @@ pub fn poll(
     scheduled: &mut Scheduled<'_>,
 ) -> Result<(PassSummary, notify::Delivery)> {
     let mut store = Store::open(&config.database, &config.archive_dir)?;
+    settle_interrupted(config, &store)?;
     let classifier = crate::review::classifier_with_learned(config, &store)?;
     let mut source = source_for(config)?;
     let stop = AtomicBool::new(false);
@@ -190,6 +191,20 @@ pub fn poll(
     let mut transport = notify::transport_for(config)?;
     let delivery = notify::deliver_due(config, &store, transport.as_mut(), clock.now())?;
     Ok((sum, delivery))
+}
+
+/// Mail a crash interrupted while it was being sent: queued again for the file transport
+/// (writing the same file twice is harmless), otherwise left for a person to check.
+fn settle_interrupted(config: &Config, store: &Store) -> Result<()> {
+    let resend = matches!(config.outgoing, crate::config::Outgoing::File { .. });
+    let n = store.settle_interrupted_sends(resend)?;
+    if n > 0 && !resend {
+        tracing::warn!(
+            count = n,
+            "mail interrupted while being sent: not resent, listed in the digest"
+        );
+    }
+    Ok(())
 }
 
 /// The configuration in force. SIGHUP loads the file again and swaps the new one in only if
@@ -230,6 +245,13 @@ pub fn run(
     interrupters: Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
     mut scheduled: Box<ScheduledTask>,
 ) -> Result<()> {
+    {
+        let config = current(&cell);
+        settle_interrupted(
+            &config,
+            &Store::open(&config.database, &config.archive_dir)?,
+        )?;
+    }
     let (wake_tx, wake_rx) = mpsc::channel::<()>();
     let sender_cell = cell.clone();
     let sender_stop = stop.clone();

@@ -152,15 +152,13 @@ pub fn assign(
                 source,
             })?;
             if let Ok(parsed) = parse(&raw) {
-                let earlier: Vec<MailRecord> = match after.activity {
-                    Some(a) => store
-                        .mails_for_activity(a)?
-                        .into_iter()
-                        .filter(|x| x.id != m.id)
-                        .collect(),
-                    None => Vec::new(),
+                let plan_on_record = match after.activity {
+                    Some(a) => store.has_settled_plan(a, Some(m.id))?,
+                    None => false,
                 };
-                if let Some(mut d) = ack::draft(config, &m.hash, &parsed, &after, now, &earlier) {
+                if let Some(mut d) =
+                    ack::draft(config, &m.hash, &parsed, &after, now, plan_on_record)
+                {
                     d.dedup_key = key;
                     ack_out = Some(notify::build(config, &d, now)?);
                 }

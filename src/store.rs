@@ -505,6 +505,35 @@ impl Store {
         Ok(())
     }
 
+    /// Marks a mail as being handed to the transport, committed before the hand-over, so a
+    /// crash during it is visible at the next start (see [`Store::settle_interrupted_sends`]).
+    pub fn mark_sending(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("UPDATE outbox SET state = 'sending' WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// After a crash, mail that was being sent may or may not have reached the recipient.
+    /// With `resend` (a transport that is idempotent, like files) it is queued again;
+    /// otherwise it is marked `uncertain`, never sent twice, and shown in the digest for a
+    /// person to check. Call once at start, before anything is sent.
+    pub fn settle_interrupted_sends(&self, resend: bool) -> Result<usize> {
+        let n = if resend {
+            self.conn.execute(
+                "UPDATE outbox SET state = 'queued' WHERE state = 'sending'",
+                [],
+            )?
+        } else {
+            self.conn.execute(
+                "UPDATE outbox SET state = 'uncertain',
+                    last_error = 'interrupted while being sent: it may or may not have arrived'
+                 WHERE state = 'sending'",
+                [],
+            )?
+        };
+        Ok(n)
+    }
+
     pub fn mark_failed(
         &self,
         id: i64,
@@ -514,7 +543,7 @@ impl Store {
     ) -> Result<()> {
         self.conn.execute(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
-                state = CASE WHEN ?4 THEN 'failed' ELSE state END WHERE id = ?1",
+                state = CASE WHEN ?4 THEN 'failed' ELSE 'queued' END WHERE id = ?1",
             params![id, error, ts(&retry_at), give_up],
         )?;
         Ok(())
@@ -575,12 +604,19 @@ impl Store {
             .next())
     }
 
-    /// Settled and unsettled plans and reports recorded for one activity.
-    pub fn mails_for_activity(&self, activity: u32) -> Result<Vec<MailRecord>> {
-        self.query_mails(
-            "SELECT * FROM mail WHERE activity = ?1 ORDER BY id",
-            [activity],
-        )
+    /// Whether a plan for `activity` that counts (not waiting for review) is on record,
+    /// leaving out mail `except`.
+    pub fn has_settled_plan(&self, activity: u32, except: Option<i64>) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM mail WHERE activity = ?1 AND kind = 'plan' AND (needs_review = 0 OR reviewed = 1)
+                 AND id != ?2 LIMIT 1",
+                params![activity, except.unwrap_or(-1)],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
     }
 
     pub fn mails_since(&self, after_id: i64) -> Result<Vec<MailRecord>> {

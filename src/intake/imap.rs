@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 
 /// Batches of small messages stay under this many bytes.
-const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 const BATCH_COUNT: usize = 100;
 /// IDLE is re-issued after this long (RFC 2177 asks for less than 29 minutes).
 pub const IDLE_REFRESH: Duration = Duration::from_secs(20 * 60);

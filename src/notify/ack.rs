@@ -9,7 +9,6 @@ use crate::classify::{Decision, Kind};
 use crate::config::Config;
 use crate::deadlines::{PLAN_LEAD, REPORT_LAG};
 use crate::parse::ParsedMail;
-use crate::store::MailRecord;
 
 /// Where an acknowledgement goes: Reply-To, else From; never the office itself, never an
 /// automated sender.
@@ -44,15 +43,16 @@ fn reply_subject(subject: &str) -> String {
     }
 }
 
-/// The acknowledgement for a newly recorded mail, if it gets one. `earlier` are the mails
-/// recorded before it for the same activity (to say what is still due).
+/// The acknowledgement for a newly recorded mail, if it gets one. `plan_on_record` says
+/// whether a settled plan for the same activity was recorded before it (to say what is still
+/// due after a report).
 pub fn draft(
     config: &Config,
     mail_hash: &str,
     mail: &ParsedMail,
     d: &Decision,
     now: DateTime<FixedOffset>,
-    earlier: &[MailRecord],
+    plan_on_record: bool,
 ) -> Option<Draft> {
     if d.kind == Kind::Other || d.automated || mail.automated.is_some() || mail.ours {
         return None;
@@ -91,7 +91,7 @@ pub fn draft(
     let unit = d.unit.clone();
 
     let text = match (d.needs_review, activity) {
-        (false, Some(a)) => full_ack(config, d, a, received, today, earlier),
+        (false, Some(a)) => full_ack(config, d, a, received, today, plan_on_record),
         _ => format!(
             "您好：\n\n您于{}发送的邮件《{}》已收到。系统未能自动确认该邮件对应的责任单位、活动或日期，县政务公开办将人工核对后登记，如有需要会与您联系。\n\n如该邮件为“政务公开主题日”活动方案或情况报告，请在邮件主题或正文中注明单位名称、活动主题和活动日期，以便及时登记。\n{}",
             zh_date_short(received),
@@ -121,7 +121,7 @@ fn full_ack(
     a: &crate::config::Activity,
     received: NaiveDate,
     today: NaiveDate,
-    earlier: &[MailRecord],
+    plan_on_record: bool,
 ) -> String {
     let cal = &config.calendar;
     let mut lines = Vec::new();
@@ -190,10 +190,7 @@ fn full_ack(
                 )),
                 None => {}
             }
-            let has_plan = earlier.iter().any(|m| {
-                m.activity == Some(a.number) && m.kind == Kind::Plan && m.is_settled_submission()
-            });
-            next = if has_plan {
+            next = if plan_on_record {
                 "本项活动的活动方案和情况报告均已登记，感谢贵单位的支持配合。活动成果将在县人民政府门户网站“政务公开主题日”专栏集中展示。".into()
             } else {
                 "系统尚未登记到本项活动的活动方案；如已报送，请忽略本提示，或回复本邮件告知报送时间。".into()

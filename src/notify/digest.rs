@@ -15,6 +15,9 @@ use crate::error::Result;
 use crate::schedule::{due_items, unit_addresses};
 use crate::store::{MailRecord, Store};
 
+/// At most this many newly arrived mails are listed one by one.
+pub const MAX_ARRIVED_ROWS: usize = 300;
+
 pub struct Digest {
     pub draft: Draft,
     pub last_mail_id: i64,
@@ -144,7 +147,9 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         rows: Vec::new(),
         empty: "无新邮件。",
     };
-    for m in &arrived {
+    // A day with thousands of mails (a first run on a full mailbox) lists the first ones and
+    // counts the rest: the digest stays a readable mail of bounded size.
+    for m in arrived.iter().take(MAX_ARRIVED_ROWS) {
         let result = if m.automated {
             "自动邮件（不回复）".to_string()
         } else if m.kind == crate::classify::Kind::Other && !m.needs_review {
@@ -187,6 +192,12 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ]);
     }
 
+    if arrived.len() > MAX_ARRIVED_ROWS {
+        t_arrived.note.push_str(&format!(
+            "以下列出前 {MAX_ARRIVED_ROWS} 封，另有 {} 封未列出（可用 themeday status、themeday review 查看）。",
+            arrived.len() - MAX_ARRIVED_ROWS
+        ));
+    }
     let review: Vec<&MailRecord> = mails
         .iter()
         .filter(|m| m.needs_review && !m.reviewed)
@@ -360,6 +371,13 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
             q.subject
         ));
     }
+    for q in store.outgoing(Some("uncertain"))? {
+        notes.push(format!(
+            "发往 {} 的邮件《{}》发送时程序中断，可能已送达也可能未送达，系统不会重发，请人工核对。",
+            q.recipients.join("、"),
+            q.subject
+        ));
+    }
     for q in store.outgoing(Some("failed"))? {
         notes.push(format!(
             "发往 {} 的邮件《{}》发送失败：{}。",
@@ -399,7 +417,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         config.office_short_name,
         title,
         local.format("%Y年%m月%d日%H:%M"),
-        t_arrived.rows.len(),
+        arrived.len(),
         t_review.rows.len(),
         horizon,
         t_due.rows.len(),
@@ -409,7 +427,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         "<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\"><h2>{}</h2><p>截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。</p>",
         esc(&title),
         local.format("%Y年%m月%d日%H:%M"),
-        t_arrived.rows.len(),
+        arrived.len(),
         t_review.rows.len(),
         horizon,
         t_due.rows.len(),

@@ -186,7 +186,8 @@ pub fn backoff(attempts: i64) -> Duration {
 pub const GIVE_UP_AFTER_HOURS: i64 = 72;
 
 /// Sends every queued mail that is due, honouring the per-recipient daily cap (mail over the
-/// cap is held, logged and shown in the digest, never silently dropped).
+/// cap is held, logged and shown in the digest, never silently dropped). Each mail is marked
+/// `sending` before it is handed over, so a crash cannot make it go out twice.
 pub fn deliver_due(
     config: &Config,
     store: &Store,
@@ -222,6 +223,7 @@ pub fn deliver_due(
                 continue;
             }
         }
+        store.mark_sending(q.id)?;
         match transport.send_raw(&config.office_address, &q.recipients, &q.raw, &q.message_id) {
             Ok(()) => {
                 store.mark_sent(q.id, now)?;
