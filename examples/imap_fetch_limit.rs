@@ -11,29 +11,6 @@
 use std::net::TcpStream;
 use std::time::Instant;
 
-fn uid_set(uids: &[u32]) -> String {
-    let mut out = String::new();
-    let mut i = 0;
-    while i < uids.len() {
-        let start = uids[i];
-        let mut end = start;
-        while i + 1 < uids.len() && uids[i + 1] == end + 1 {
-            i += 1;
-            end = uids[i];
-        }
-        if !out.is_empty() {
-            out.push(',');
-        }
-        if start == end {
-            out.push_str(&start.to_string());
-        } else {
-            out.push_str(&format!("{start}:{end}"));
-        }
-        i += 1;
-    }
-    out
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [host, port, user, pass] = args.as_slice() else {
@@ -51,7 +28,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     uids.sort_unstable();
     let (mut messages, mut bytes) = (0u64, 0u64);
     for chunk in uids.chunks(100) {
-        let fetched = session.uid_fetch(uid_set(chunk), "(UID BODY.PEEK[])")?;
+        let fetched =
+            session.uid_fetch(themeday::intake::imap::uid_set(chunk), "(UID BODY.PEEK[])")?;
         for f in fetched.iter() {
             if let Some(body) = f.body() {
                 messages += 1;

@@ -347,8 +347,8 @@ impl ImapSource {
     }
 }
 
-fn uid_set(uids: &[u32]) -> String {
-    // Compress runs: 1:5,7,9:12
+/// A UID set with runs compressed: `1:5,7,9:12`.
+pub fn uid_set(uids: &[u32]) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < uids.len() {
