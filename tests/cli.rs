@@ -26,6 +26,24 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
 }
 
+/// Runs `classify` on `files` and returns its output and the JSON lines, one per file.
+fn classify_json(files: &[&Path]) -> (Output, Vec<serde_json::Value>) {
+    let mut args = vec![
+        "--config".to_string(),
+        real_config(),
+        "classify".to_string(),
+    ];
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    let o = themeday(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), files.len());
+    (o, lines)
+}
+
 fn real_config() -> String {
     root()
         .join("config/dongkou-2023.toml")
@@ -233,19 +251,7 @@ fn classify_prints_one_json_object_per_file() {
     let fixtures = root().join("fixtures/classify");
     let a = fixtures.join("001-qq-water-plan-unit-in-from-name.eml");
     let b = fixtures.join("057-qq-vacation-autoreply.eml");
-    let o = themeday(&[
-        "--config",
-        &real_config(),
-        "classify",
-        a.to_str().unwrap(),
-        b.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 2);
+    let (_, lines) = classify_json(&[&a, &b]);
     for key in [
         "file",
         "kind",
@@ -273,19 +279,7 @@ fn classify_reports_garbage_without_panicking() {
     std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 255]).unwrap();
     let empty = tmp.path().join("empty.eml");
     std::fs::write(&empty, b"").unwrap();
-    let o = themeday(&[
-        "--config",
-        &real_config(),
-        "classify",
-        junk.to_str().unwrap(),
-        empty.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 2);
+    let (o, lines) = classify_json(&[&junk, &empty]);
     assert!(lines
         .iter()
         .all(|l| l["kind"] == "other" && l["needs_review"] == true));
