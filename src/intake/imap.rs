@@ -340,7 +340,11 @@ impl ImapSource {
                     handle(store, body, &source)?;
                     n += 1;
                 }
-                store.set_cursor(&key, uidvalidity, uid)?;
+            }
+            // The cursor moves once per batch (one commit, not one per mail): after a crash
+            // inside a batch its mails are fetched again and skipped as already seen.
+            if let Some(&last) = batch.last() {
+                store.set_cursor(&key, uidvalidity, last)?;
             }
         }
         Ok(n)
