@@ -294,9 +294,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let mut store = Store::open(&config.database, &config.archive_dir)?;
             if send {
                 let today = now.with_timezone(&config.timezone).date_naive();
-                let d = crate::notify::digest::build(&config, &store, now)?;
-                let out = crate::notify::build(&config, &d.draft, now)?;
-                if !store.queue_digest(&out, today, d.last_mail_id, now)? {
+                if !crate::schedule::queue_digest(&config, &mut store, now)? {
                     println!("今日（{today}）日报已在发送队列中，不再重复生成。");
                 }
                 let mut transport = crate::notify::transport_for(&config)?;

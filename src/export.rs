@@ -251,13 +251,7 @@ pub fn timeliness(
     }
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
+use crate::notify::html_escape as esc;
 
 const STYLE: &str = "body{font-family:'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;max-width:960px;margin:0 auto;padding:24px;color:#222;background:#f7f7f7}header{background:#b5121b;color:#fff;padding:16px 24px;margin:-24px -24px 24px}h1{font-size:22px;margin:0}article{background:#fff;padding:16px 24px;margin-bottom:16px;border:1px solid #e5e5e5}article p{line-height:1.9;text-indent:2em}.meta{color:#777;font-size:13px}ul.list{list-style:none;padding:0}ul.list li{background:#fff;border:1px solid #e5e5e5;margin:8px 0;padding:12px 16px}ul.list a{color:#b5121b;font-size:16px;text-decoration:none}.photos img{max-width:100%;margin:8px 0;display:block}footer{color:#999;font-size:12px;text-align:center;margin-top:32px}";
 

@@ -215,16 +215,28 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
         }
     }
     if local.hour() >= config.policy.digest_hour && !store.digest_queued_for(today)? {
-        let d = digest::build(config, store, now)?;
-        let out = notify::build(config, &d.draft, now)?;
-        if store.queue_digest(&out, today, d.last_mail_id, now)? {
-            tracing::info!(day = %today, "digest queued");
-        }
+        queue_digest(config, store, now)?;
     }
     if local.hour() >= config.policy.reminder_hour {
         queue_reminders(config, store, now)?;
     }
     Ok(())
+}
+
+/// Builds today's digest and queues it; false when today's is queued already.
+pub fn queue_digest(
+    config: &Config,
+    store: &mut Store,
+    now: DateTime<FixedOffset>,
+) -> Result<bool> {
+    let today = now.with_timezone(&config.timezone).date_naive();
+    let d = digest::build(config, store, now)?;
+    let out = notify::build(config, &d.draft, now)?;
+    let queued = store.queue_digest(&out, today, d.last_mail_id, now)?;
+    if queued {
+        tracing::info!(day = %today, "digest queued");
+    }
+    Ok(queued)
 }
 
 /// Queues the reminders due today (none on a rest day); returns how many mails were queued.

@@ -303,24 +303,7 @@ impl Store {
 
     /// The stored copy of this mail, if any: same bytes, or same Message-ID.
     pub fn find_existing(&self, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
-        if let Some(id) = self
-            .conn
-            .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
-            .optional()?
-        {
-            return Ok(Some(id));
-        }
-        if let Some(mid) = message_id.filter(|m| !m.is_empty()) {
-            return Ok(self
-                .conn
-                .query_row(
-                    "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
-                    [mid],
-                    |r| r.get(0),
-                )
-                .optional()?);
-        }
-        Ok(None)
+        existing_in(&self.conn, hash, message_id)
     }
 
     pub fn source_seen(&self, source: &str) -> Result<bool> {
@@ -362,22 +345,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mid = parsed.and_then(|p| p.message_id.as_deref());
-        let existing: Option<i64> = tx
-            .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
-            .optional()?;
-        let existing = match existing {
-            Some(id) => Some(id),
-            None => match mid.filter(|m| !m.is_empty()) {
-                Some(m) => tx
-                    .query_row(
-                        "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
-                        [m],
-                        |r| r.get(0),
-                    )
-                    .optional()?,
-                None => None,
-            },
-        };
+        let existing = existing_in(&tx, hash, mid)?;
         if let Some(id) = existing {
             tx.execute(
                 "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
@@ -875,6 +843,26 @@ fn queued_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {
         last_error: r.get(11)?,
         unit: r.get(12)?,
     })
+}
+
+/// The stored copy of a mail: the same bytes, or else the same Message-ID.
+fn existing_in(conn: &Connection, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
+    if let Some(id) = conn
+        .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(Some(id));
+    }
+    match message_id.filter(|m| !m.is_empty()) {
+        Some(mid) => Ok(conn
+            .query_row(
+                "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
+                [mid],
+                |r| r.get(0),
+            )
+            .optional()?),
+        None => Ok(None),
+    }
 }
 
 /// Inserts an outgoing mail inside a transaction; false when its dedup key already exists.

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{kinds, zh_date_short, Draft};
+use super::{html_escape as esc, kinds, zh_date_short, Draft};
 use crate::config::Config;
 use crate::deadlines::{
     empty_required_months, fmt_date, season_status, ActivityStatus, Receipt, State,
@@ -30,13 +30,6 @@ struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<String>>,
     empty: &'static str,
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 impl Table {

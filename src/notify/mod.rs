@@ -247,6 +247,16 @@ pub fn deliver_due(
     Ok(out)
 }
 
+/// Text safe inside HTML elements and quoted attributes (mail bodies reach the digest and the
+/// portal).
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// `2023年4月21日（星期五）`
 pub fn zh_date(d: NaiveDate) -> String {
     format!(
