@@ -79,11 +79,7 @@ pub struct ActivityStatus {
 /// When a recorded mail reached the office, in local time: its Date header, unless that is
 /// later than when it was recorded (a wrong clock on the sender's side).
 pub fn received_at(m: &MailRecord, tz: Tz) -> NaiveDate {
-    let t: DateTime<FixedOffset> = match m.mail_date {
-        Some(d) if d <= m.recorded_at => d,
-        _ => m.recorded_at,
-    };
-    t.with_timezone(&tz).date_naive()
+    m.received_instant().with_timezone(&tz).date_naive()
 }
 
 pub fn month_end(year: i32, month: u32) -> NaiveDate {

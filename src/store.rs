@@ -142,6 +142,15 @@ pub struct MailRecord {
 }
 
 impl MailRecord {
+    /// When the mail reached the office: its Date header, unless that is later than when it
+    /// was recorded (a wrong clock on the sender's side).
+    pub fn received_instant(&self) -> DateTime<FixedOffset> {
+        match self.mail_date {
+            Some(d) if d <= self.recorded_at => d,
+            _ => self.recorded_at,
+        }
+    }
+
     /// Counts toward an activity's state: a plan or report the office need not check first.
     pub fn is_settled_submission(&self) -> bool {
         self.kind != Kind::Other && self.activity.is_some() && (!self.needs_review || self.reviewed)

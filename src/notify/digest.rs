@@ -167,9 +167,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         };
         t_arrived.rows.push(vec![
             format!("#{}", m.id),
-            m.mail_date
-                .filter(|d| *d <= m.recorded_at)
-                .unwrap_or(m.recorded_at)
+            m.received_instant()
                 .with_timezone(&config.timezone)
                 .format("%m-%d %H:%M")
                 .to_string(),
