@@ -9,20 +9,22 @@
 //! The clock is a value: with `--now` the daemon's time starts at that instant and moves on
 //! with the wall clock, so any day of the season can be replayed.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::classify::{Classifier, Kind};
+use crate::classify::{Classifier, Decision, Kind};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ingest::ingest;
+use crate::ingest::{ingest, prepare, record_prepared, Ingested, Prepared};
 use crate::intake::{source_for, Source};
 use crate::notify::{self, ack, Transport};
-use crate::store::Store;
+use crate::parse::ParsedMail;
+use crate::store::{Outgoing, Store};
 
 /// `--now` as a moving clock.
 #[derive(Clone, Copy, Debug)]
@@ -60,6 +62,33 @@ pub struct PassSummary {
 /// Confidence from which a new sender address is learned for the recognised unit.
 pub const LEARN_CONFIDENCE: f64 = 0.8;
 
+/// What a new mail causes: its acknowledgement, built against the store as it was before it.
+fn acks_for(
+    config: &Config,
+    store: &Store,
+    hash: &str,
+    parsed: Option<&ParsedMail>,
+    d: &Decision,
+    now: DateTime<FixedOffset>,
+    queued: &mut usize,
+) -> Result<Vec<Outgoing>> {
+    let Some(p) = parsed else {
+        return Ok(Vec::new());
+    };
+    let plan_on_record = match d.activity {
+        Some(a) => store.has_settled_plan(a, None)?,
+        None => false,
+    };
+    let drafts: Vec<_> = ack::draft(config, hash, p, d, now, plan_on_record)
+        .into_iter()
+        .collect();
+    *queued = drafts.len();
+    drafts
+        .iter()
+        .map(|dr| notify::build(config, dr, now))
+        .collect()
+}
+
 /// Records one mail and queues its acknowledgement, updating the pass summary.
 pub fn record_one(
     config: &Config,
@@ -77,24 +106,94 @@ pub fn record_one(
         raw,
         key,
         now,
-        |store, hash, parsed, d| {
-            let Some(p) = parsed else {
-                return Ok(Vec::new());
-            };
-            let plan_on_record = match d.activity {
-                Some(a) => store.has_settled_plan(a, None)?,
-                None => false,
-            };
-            let drafts: Vec<_> = ack::draft(config, hash, p, d, now, plan_on_record)
-                .into_iter()
-                .collect();
-            queued = drafts.len();
-            drafts
-                .iter()
-                .map(|dr| notify::build(config, dr, now))
-                .collect()
-        },
+        |store, hash, parsed, d| acks_for(config, store, hash, parsed, d, now, &mut queued),
     )?;
+    account(config, store, &r, key, queued, now, sum)
+}
+
+/// Records the mails of one fetched batch: prepared (hashed, archived, parsed, classified) in
+/// parallel, then recorded in order, each with its acknowledgement.
+pub fn record_batch(
+    config: &Config,
+    classifier: &Classifier,
+    store: &mut Store,
+    items: &[(String, &[u8])],
+    now: DateTime<FixedOffset>,
+    sum: &mut PassSummary,
+) -> Result<usize> {
+    let raws: Vec<&[u8]> = items.iter().map(|(_, raw)| *raw).collect();
+    let durable = !store.in_batch();
+    let dir = store.archive_dir().to_path_buf();
+    let prepared = prepare_all(classifier, &dir, &raws, durable);
+    for ((key, _), p) in items.iter().zip(prepared) {
+        let mut queued = 0;
+        let r = record_prepared(store, p?, key, now, |store, hash, parsed, d| {
+            acks_for(config, store, hash, parsed, d, now, &mut queued)
+        })?;
+        account(config, store, &r, key, queued, now, sum)?;
+    }
+    Ok(items.len())
+}
+
+/// Prepares several mails on up to one thread per core (this one included); the results are
+/// in the order of `raws`.
+pub fn prepare_all(
+    classifier: &Classifier,
+    archive_dir: &Path,
+    raws: &[&[u8]],
+    durable: bool,
+) -> Vec<Result<Prepared>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(raws.len())
+        .min(8);
+    if workers <= 1 {
+        return raws
+            .iter()
+            .map(|raw| prepare(classifier, archive_dir, raw, durable))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<Prepared>>>> =
+        raws.iter().map(|_| Mutex::new(None)).collect();
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(raw) = raws.get(i) else { break };
+        let p = prepare(classifier, archive_dir, raw, durable);
+        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            // The main thread's stack size: a deeply nested mail must not overflow a worker.
+            // If a thread cannot be started, the ones that did (and this one) do the work.
+            let _ = std::thread::Builder::new()
+                .name("prepare".into())
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, work);
+        }
+        work();
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(|| Err(Error::Batch("a mail of the batch was not prepared".into())))
+        })
+        .collect()
+}
+
+/// After a mail is recorded: learns its sender's address when the unit is certain, counts it
+/// in the pass summary and logs it.
+fn account(
+    config: &Config,
+    store: &mut Store,
+    r: &Ingested,
+    key: &str,
+    queued: usize,
+    now: DateTime<FixedOffset>,
+    sum: &mut PassSummary,
+) -> Result<()> {
     if r.duplicate {
         sum.duplicates += 1;
         tracing::info!(source = key, mail = r.id, "already recorded");
@@ -152,11 +251,11 @@ pub fn intake_pass(
     stop: &AtomicBool,
 ) -> Result<PassSummary> {
     let mut sum = PassSummary::default();
-    source.fetch_new(store, &mut |store, raw, key| {
+    source.fetch_new(store, &mut |store, items| {
         if stop.load(Ordering::SeqCst) {
             return Err(Error::Stopped);
         }
-        record_one(config, classifier, store, raw, key, clock.now(), &mut sum)
+        record_batch(config, classifier, store, items, clock.now(), &mut sum)
     })?;
     Ok(sum)
 }

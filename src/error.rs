@@ -49,6 +49,8 @@ pub enum Error {
     YearNotCovered { year: i32 },
     #[error("cannot use the store: {0}")]
     Store(#[from] rusqlite::Error),
+    #[error("cannot use the store: {0}")]
+    Batch(String),
     #[error("cannot parse mail {what}: {reason}")]
     Parse { what: String, reason: String },
     #[error("cannot fetch mail: {0}")]

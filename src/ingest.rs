@@ -4,12 +4,14 @@
 //! A mail that cannot be parsed is still archived and recorded (kind `other`, flagged for
 //! review, with the parse error), so nothing that reached the mailbox is ever dropped.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::classify::{Classifier, Decision, Kind};
 use crate::error::Result;
 use crate::parse::{parse, ParsedMail};
-use crate::store::{content_hash, Outgoing, Recorded, Store};
+use crate::store::{content_hash, write_archive, Outgoing, Recorded, Store};
 
 #[derive(Debug, Clone)]
 pub struct Ingested {
@@ -48,10 +50,45 @@ pub fn decide(
     }
 }
 
+/// What a mail becomes without the store: its hash, parse and decision, and its archive file
+/// written (durable only if asked; inside a store batch the batch's commit makes it so).
+/// Mails of a batch are prepared in parallel, then recorded one after the other.
+#[derive(Debug)]
+pub struct Prepared {
+    pub hash: String,
+    pub len: usize,
+    pub parsed: Option<ParsedMail>,
+    pub error: Option<String>,
+    pub decision: Decision,
+    pub archive: PathBuf,
+    /// Whether this call created the archive file (it did not exist with these bytes).
+    pub created: bool,
+}
+
+pub fn prepare(
+    classifier: &Classifier,
+    archive_dir: &Path,
+    raw: &[u8],
+    durable: bool,
+) -> Result<Prepared> {
+    let hash = content_hash(raw);
+    let (archive, created) = write_archive(archive_dir, &hash, raw, durable)?;
+    let (parsed, error, decision) = decide(classifier, raw);
+    Ok(Prepared {
+        hash,
+        len: raw.len(),
+        parsed,
+        error,
+        decision,
+        archive,
+        created,
+    })
+}
+
 /// Records one mail. `source` names where it came from (`maildir:<file>`,
-/// `imap:<uidvalidity>:<uid>`, `import:<path>`); a source already seen is skipped without
-/// parsing. `outgoing` builds what a new mail causes (its acknowledgement), reading the store
-/// as it was before the mail; it is queued in the transaction that records the mail.
+/// `imap:<uidvalidity>:<uid>`, `import:<path>`). `outgoing` builds what a new mail causes (its
+/// acknowledgement), reading the store as it was before the mail; it is queued in the
+/// transaction that records the mail.
 pub fn ingest(
     store: &mut Store,
     classifier: &Classifier,
@@ -61,6 +98,7 @@ pub fn ingest(
     outgoing: impl FnOnce(&Store, &str, Option<&ParsedMail>, &Decision) -> Result<Vec<Outgoing>>,
 ) -> Result<Ingested> {
     let hash = content_hash(raw);
+    // A copy of a recorded mail is not parsed again.
     if let Some(id) = store.find_existing(&hash, None)? {
         store.mark_source_seen(source, id)?;
         return Ok(Ingested {
@@ -70,10 +108,34 @@ pub fn ingest(
             from_addr: None,
         });
     }
-    let (parsed, error, decision) = decide(classifier, raw);
-    if let Some(id) =
-        store.find_existing(&hash, parsed.as_ref().and_then(|p| p.message_id.as_deref()))?
-    {
+    let durable = !store.in_batch();
+    let prepared = prepare(classifier, store.archive_dir(), raw, durable)?;
+    record_prepared(store, prepared, source, now, outgoing)
+}
+
+/// Records a prepared mail, unless the store has it already (same bytes, or same Message-ID).
+pub fn record_prepared(
+    store: &mut Store,
+    p: Prepared,
+    source: &str,
+    now: DateTime<FixedOffset>,
+    outgoing: impl FnOnce(&Store, &str, Option<&ParsedMail>, &Decision) -> Result<Vec<Outgoing>>,
+) -> Result<Ingested> {
+    let Prepared {
+        hash,
+        len,
+        parsed,
+        error,
+        decision,
+        archive,
+        created,
+    } = p;
+    let mid = parsed.as_ref().and_then(|p| p.message_id.as_deref());
+    if let Some(id) = store.find_existing(&hash, mid)? {
+        if created && store.find_existing(&hash, None)?.is_none() {
+            // Same Message-ID, other bytes: the copy just written is not kept.
+            let _ = std::fs::remove_file(&archive);
+        }
         store.mark_source_seen(source, id)?;
         return Ok(Ingested {
             id,
@@ -82,12 +144,12 @@ pub fn ingest(
             from_addr: None,
         });
     }
-    let path = store.archive(&hash, raw)?;
+    store.adopt_archive(&archive);
     let queued = outgoing(store, &hash, parsed.as_ref(), &decision)?;
     let rec = store.record(
-        raw.len(),
+        len,
         &hash,
-        &path,
+        &archive,
         source,
         parsed.as_ref(),
         error.as_deref(),

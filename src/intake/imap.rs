@@ -31,6 +31,8 @@ use crate::store::Store;
 /// Batches of small messages stay under this many bytes.
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 const BATCH_COUNT: usize = 100;
+/// The fetcher runs at most this many bytes ahead of the recorder (a larger message alone).
+const PREFETCH_BYTES: u64 = 8 * 1024 * 1024;
 /// IDLE is re-issued after this long (RFC 2177 asks for less than 29 minutes).
 pub const IDLE_REFRESH: Duration = Duration::from_secs(20 * 60);
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
@@ -315,39 +317,80 @@ impl ImapSource {
         if !cur.is_empty() {
             batches.push(cur);
         }
-        let mut n = 0;
-        for batch in batches {
-            let fetched = session
-                .uid_fetch(uid_set(&batch), "(UID BODY.PEEK[])")
-                .map_err(|e| ierr("UID FETCH", e))?;
-            let mut got: Vec<(u32, &[u8])> = fetched
-                .iter()
-                .filter_map(|f| Some((f.uid?, f.body()?)))
-                .collect();
-            got.sort_by_key(|(u, _)| *u);
-            for &uid in &batch {
-                let Some((_, body)) = got.iter().find(|(u, _)| *u == uid) else {
-                    // Expunged since the search: nothing to record.
-                    if sizes.contains_key(&uid) {
-                        return Err(Error::Intake(format!(
-                            "server returned no body for UID {uid}; will retry"
-                        )));
+        // One thread fetches, this one records: the next batch is on the wire while this one
+        // is parsed, classified and committed. At most PREFETCH_BYTES (or one large message)
+        // are held ahead of the recorder.
+        let batch_bytes: Vec<u64> = batches
+            .iter()
+            .map(|b| b.iter().map(|u| sizes.get(u).copied().unwrap_or(0)).sum())
+            .collect();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(usize, imap::types::Fetches)>>(4);
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<usize>();
+        let batches_ref = &batches;
+        let sizes_ref = &batch_bytes;
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut ahead = 0u64;
+                for (i, batch) in batches_ref.iter().enumerate() {
+                    while ahead > 0 && ahead + sizes_ref[i] > PREFETCH_BYTES {
+                        match done_rx.recv() {
+                            Ok(j) => ahead -= sizes_ref[j],
+                            Err(_) => return, // the recorder stopped
+                        }
                     }
-                    continue;
-                };
-                let source = format!("{key}:{uidvalidity}:{uid}");
-                if !store.source_seen(&source)? {
-                    handle(store, body, &source)?;
-                    n += 1;
+                    let r = session
+                        .uid_fetch(uid_set(batch), "(UID BODY.PEEK[])")
+                        .map_err(|e| ierr("UID FETCH", e));
+                    let failed = r.is_err();
+                    ahead += sizes_ref[i];
+                    if tx.send(r.map(|f| (i, f))).is_err() || failed {
+                        return;
+                    }
                 }
+            });
+            let mut n = 0;
+            for got in rx {
+                let (i, fetched) = got?;
+                let batch = &batches[i];
+                n += super::in_batch(store, |store| {
+                    let mut got: Vec<(u32, &[u8])> = fetched
+                        .iter()
+                        .filter_map(|f| Some((f.uid?, f.body()?)))
+                        .collect();
+                    got.sort_by_key(|(u, _)| *u);
+                    let mut items = Vec::with_capacity(batch.len());
+                    for &uid in batch {
+                        let Ok(at) = got.binary_search_by_key(&uid, |(u, _)| *u) else {
+                            // Expunged since the search: nothing to record.
+                            if sizes.contains_key(&uid) {
+                                return Err(Error::Intake(format!(
+                                    "server returned no body for UID {uid}; will retry"
+                                )));
+                            }
+                            continue;
+                        };
+                        let source = format!("{key}:{uidvalidity}:{uid}");
+                        if !store.source_seen(&source)? {
+                            items.push((source, got[at].1));
+                        }
+                    }
+                    let n = if items.is_empty() {
+                        0
+                    } else {
+                        handle(store, &items)?
+                    };
+                    // The cursor moves with the batch's commit: after a crash inside a batch
+                    // none of it is recorded, and it is fetched again.
+                    if let Some(&last) = batch.last() {
+                        store.set_cursor(&key, uidvalidity, last)?;
+                    }
+                    Ok(n)
+                })?;
+                drop(fetched);
+                let _ = done_tx.send(i);
             }
-            // The cursor moves once per batch (one commit, not one per mail): after a crash
-            // inside a batch its mails are fetched again and skipped as already seen.
-            if let Some(&last) = batch.last() {
-                store.set_cursor(&key, uidvalidity, last)?;
-            }
-        }
-        Ok(n)
+            Ok(n)
+        })
     }
 }
 

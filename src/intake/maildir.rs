@@ -10,6 +10,11 @@ use super::{sleep_unless_stopped, Handler, Source};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
+/// A batch (one transaction, one flush of the archive) holds at most this many files...
+const BATCH_COUNT: usize = 100;
+/// ...and stops growing past this many bytes.
+const BATCH_BYTES: u64 = 4 * 1024 * 1024;
+
 pub struct MaildirSource {
     root: PathBuf,
     poll: Duration,
@@ -57,19 +62,45 @@ impl MaildirSource {
 
 impl Source for MaildirSource {
     fn fetch_new(&mut self, store: &mut Store, handle: &mut Handler<'_>) -> Result<usize> {
-        let mut n = 0;
+        let mut todo = Vec::new();
         for (key, path) in self.list()? {
-            if store.source_seen(&key)? {
-                continue;
+            if !store.source_seen(&key)? {
+                todo.push((key, path));
             }
-            let raw = match std::fs::read(&path) {
-                Ok(r) => r,
-                // Moved by a mail client between listing and reading: the next pass finds it.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(source) => return Err(Error::Read { path, source }),
-            };
-            handle(store, &raw, &key)?;
-            n += 1;
+        }
+        let mut n = 0;
+        let mut rest = todo.as_slice();
+        while !rest.is_empty() {
+            // One batch: up to BATCH_COUNT files or BATCH_BYTES, at least one file.
+            let mut bytes = 0u64;
+            let mut take = 0;
+            while take < rest.len() && take < BATCH_COUNT && (take == 0 || bytes < BATCH_BYTES) {
+                bytes += std::fs::metadata(&rest[take].1).map_or(0, |m| m.len());
+                take += 1;
+            }
+            let (chunk, later) = rest.split_at(take);
+            rest = later;
+            let mut raws = Vec::with_capacity(chunk.len());
+            for (key, path) in chunk {
+                match std::fs::read(path) {
+                    Ok(r) => raws.push((key.clone(), r)),
+                    // Moved by a mail client between listing and reading: the next pass finds it.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                    Err(source) => {
+                        return Err(Error::Read {
+                            path: path.clone(),
+                            source,
+                        })
+                    }
+                }
+            }
+            let items: Vec<(String, &[u8])> = raws
+                .iter()
+                .map(|(k, r)| (k.clone(), r.as_slice()))
+                .collect();
+            if !items.is_empty() {
+                n += super::in_batch(store, |store| handle(store, &items))?;
+            }
         }
         Ok(n)
     }

@@ -16,11 +16,14 @@ use crate::config::{Config, Intake};
 use crate::error::Result;
 use crate::store::Store;
 
-/// What a source hands over: the raw bytes and a key naming where they came from.
-pub type Handler<'a> = dyn FnMut(&mut Store, &[u8], &str) -> Result<()> + 'a;
+/// What a source hands over: a batch of mails, each with a key naming where it came from and
+/// its raw bytes. The handler records them all (inside the store batch the source opened) and
+/// returns how many.
+pub type Handler<'a> = dyn FnMut(&mut Store, &[(String, &[u8])]) -> Result<usize> + 'a;
 
 pub trait Source {
-    /// Hands every message not yet recorded to `handle`, oldest first; returns how many.
+    /// Hands every message not yet recorded to `handle`, oldest first, one batch (one store
+    /// transaction) at a time; returns how many.
     fn fetch_new(&mut self, store: &mut Store, handle: &mut Handler<'_>) -> Result<usize>;
 
     /// Returns when new mail may have arrived, `timeout` passed, or `stop` was set.
@@ -41,6 +44,25 @@ pub fn source_for(config: &Config) -> Result<Box<dyn Source + Send>> {
         }
         Intake::Imap(c) => Box::new(imap::ImapSource::new(c.clone())),
     })
+}
+
+/// Runs `f` (which records the mails of one fetched batch) inside one store batch: one
+/// transaction, one flush of the archive. When `f` fails part-way, what it recorded before the
+/// failure is still committed (its mails are complete), and `f`'s error is returned.
+pub fn in_batch<T>(store: &mut Store, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    store.begin_batch()?;
+    match f(store) {
+        Ok(v) => {
+            store.commit_batch()?;
+            Ok(v)
+        }
+        Err(e) => {
+            if let Err(c) = store.commit_batch() {
+                tracing::warn!(error = %c, "the mails recorded before the error were not committed; they will be fetched again");
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Sleeps up to `total`, waking early when `stop` is set.
