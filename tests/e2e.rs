@@ -255,22 +255,20 @@ fn sigkill_mid_batch_then_restart() {
             eprintln!("seeded {N} mails in {:.1} s", t.elapsed().as_secs_f64());
 
             let d = w.spawn_run(NOW, "run1");
-            // Watch the store closely; kill as soon as ≥ 30 mails are recorded.
+            // Watch the archive closely; kill as soon as ≥ 30 mails are archived: inside a
+            // batch whose files are written and whose records are not yet committed (later
+            // attempts kill later in the intake).
             let t = Instant::now();
-            let seen = wait_every(
-                "≥ 30 recorded mails",
-                WAIT,
-                Duration::from_millis(2),
-                || {
-                    let n = w.mail_rows();
-                    (n >= 30).then_some(n)
-                },
-            );
+            let threshold = 30 * attempt;
+            let seen = wait_every("mails archived", WAIT, Duration::from_millis(2), || {
+                let n = w.archived_files();
+                (n >= threshold).then_some(n)
+            });
             d.kill9();
             let at_kill = w.mail_rows();
             let queued_at_kill = w.queued_rows();
             eprintln!(
-                "attempt {attempt}: SIGKILL after {:.2} s with {seen} seen / {at_kill} recorded of {N}, {queued_at_kill} acks queued",
+                "attempt {attempt}: SIGKILL after {:.2} s with {seen} archived / {at_kill} recorded of {N}, {queued_at_kill} acks queued",
                 t.elapsed().as_secs_f64()
             );
             if at_kill >= N as i64 {

@@ -9,7 +9,10 @@
 //!   folder, and the store's hash/Message-ID check keeps what is already recorded from being
 //!   recorded or acknowledged again.
 //! - Messages are fetched in batches of bounded total size; a large one (photo and video
-//!   reports run to 100 MB) is fetched alone, so at most one large message is in memory.
+//!   reports run to 100 MB) is fetched alone, and only when nothing else is waiting to be
+//!   recorded, so at most one large message is in memory.
+//! - A fetch thread runs up to 32 MiB ahead of the recorder; the recorder commits a group of
+//!   batches in one store transaction when it is behind, each batch at once when it is not.
 //! - IDLE when the server offers it (re-issued well before 29 minutes), polling otherwise;
 //!   any connection error drops the session, and the next attempt reconnects after a capped
 //!   exponential backoff.
@@ -32,7 +35,11 @@ use crate::store::Store;
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 const BATCH_COUNT: usize = 100;
 /// The fetcher runs at most this many bytes ahead of the recorder (a larger message alone).
-const PREFETCH_BYTES: u64 = 8 * 1024 * 1024;
+const PREFETCH_BYTES: u64 = 32 * 1024 * 1024;
+/// A group commit covers at most this many mails...
+const GROUP_MAILS: usize = 1000;
+/// ...or bytes.
+const GROUP_BYTES: u64 = 64 * 1024 * 1024;
 /// IDLE is re-issued after this long (RFC 2177 asks for less than 29 minutes).
 pub const IDLE_REFRESH: Duration = Duration::from_secs(20 * 60);
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
@@ -348,11 +355,36 @@ impl ImapSource {
                     }
                 }
             });
+            // Group commit: the store batch stays open across fetched batches while more are
+            // already waiting (the recorder is behind), and commits as soon as none is, or
+            // after GROUP_MAILS / GROUP_BYTES. An idle mailbox thus commits every batch at
+            // once, and a backlog pays one sync per group instead of one per batch.
             let mut n = 0;
-            for got in rx {
-                let (i, fetched) = got?;
-                let batch = &batches[i];
-                n += super::in_batch(store, |store| {
+            let mut group: Option<(usize, u64)> = None;
+            let result = (|| -> Result<usize> {
+                loop {
+                    let got = if group.is_some() {
+                        match rx.try_recv() {
+                            Ok(got) => got,
+                            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                                group = None;
+                                store.commit_batch()?;
+                                continue;
+                            }
+                            Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+                        }
+                    } else {
+                        match rx.recv() {
+                            Ok(got) => got,
+                            Err(_) => break,
+                        }
+                    };
+                    let (i, fetched) = got?;
+                    let batch = &batches[i];
+                    if group.is_none() {
+                        store.begin_batch()?;
+                        group = Some((0, 0));
+                    }
                     let mut got: Vec<(u32, &[u8])> = fetched
                         .iter()
                         .filter_map(|f| Some((f.uid?, f.body()?)))
@@ -374,22 +406,37 @@ impl ImapSource {
                             items.push((source, got[at].1));
                         }
                     }
-                    let n = if items.is_empty() {
-                        0
-                    } else {
-                        handle(store, &items)?
-                    };
-                    // The cursor moves with the batch's commit: after a crash inside a batch
+                    if !items.is_empty() {
+                        n += handle(store, &items)?;
+                    }
+                    // The cursor moves with the group's commit: after a crash inside a group
                     // none of it is recorded, and it is fetched again.
                     if let Some(&last) = batch.last() {
                         store.set_cursor(&key, uidvalidity, last)?;
                     }
-                    Ok(n)
-                })?;
-                drop(fetched);
-                let _ = done_tx.send(i);
+                    drop(got);
+                    drop(fetched);
+                    let _ = done_tx.send(i);
+                    let (mails, bytes) = group.get_or_insert((0, 0));
+                    *mails += batch.len();
+                    *bytes += batch_bytes[i];
+                    if *mails >= GROUP_MAILS || *bytes >= GROUP_BYTES {
+                        group = None;
+                        store.commit_batch()?;
+                    }
+                }
+                if group.take().is_some() {
+                    store.commit_batch()?;
+                }
+                Ok(n)
+            })();
+            if result.is_err() && store.in_batch() {
+                // What was recorded before the error is complete: keep it.
+                if let Err(e) = store.commit_batch() {
+                    tracing::warn!(error = %e, "the mails recorded before the error were not committed; they will be fetched again");
+                }
             }
-            Ok(n)
+            result
         })
     }
 }

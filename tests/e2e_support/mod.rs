@@ -758,6 +758,19 @@ cc_office_on_overdue = false
         }
     }
 
+    /// Mail files in the archive: written before their batch commits, so this runs ahead of
+    /// [`World::mail_rows`].
+    pub fn archived_files(&self) -> usize {
+        let Ok(dirs) = std::fs::read_dir(self.home.join("archive")) else {
+            return 0;
+        };
+        dirs.flatten()
+            .filter_map(|d| std::fs::read_dir(d.path()).ok())
+            .flat_map(|files| files.flatten())
+            .filter(|f| f.file_name().to_string_lossy().ends_with(".eml"))
+            .count()
+    }
+
     pub fn mail_rows(&self) -> i64 {
         self.scalar("SELECT COUNT(*) FROM mail")
     }
