@@ -13,6 +13,8 @@ pub mod dates;
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::AhoCorasick;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -110,6 +112,10 @@ pub struct Classifier {
     office_staff: Vec<String>,
     office_staff_addresses: HashSet<String>,
     units: Vec<UnitMatcher>,
+    /// Every name of every unit in one automaton: a zone is scanned once for all of them.
+    unit_names: AhoCorasick,
+    /// For each pattern of `unit_names`: (unit index, specificity).
+    unit_name_of: Vec<(usize, f64)>,
     activities: Vec<ActivityMatcher>,
 }
 
@@ -318,6 +324,15 @@ impl Classifier {
                 addresses: u.addresses.iter().cloned().collect(),
             })
             .collect();
+        let mut patterns = Vec::new();
+        let mut unit_name_of = Vec::new();
+        for (ui, u) in units.iter().enumerate() {
+            for (name, spec) in &u.names {
+                patterns.push(name.clone());
+                unit_name_of.push((ui, *spec));
+            }
+        }
+        let unit_names = AhoCorasick::new(&patterns).expect("unit names make a valid automaton");
         // Bigram document frequency across themes.
         let theme_grams: Vec<Vec<Bigram>> = config
             .activities
@@ -366,6 +381,8 @@ impl Classifier {
             office_staff: config.office_staff.clone(),
             office_staff_addresses: config.office_staff_addresses.iter().cloned().collect(),
             units,
+            unit_names,
+            unit_name_of,
             activities,
         }
     }
@@ -465,8 +482,8 @@ impl Classifier {
             if w == 0.0 {
                 continue;
             }
-            plan += cue_score(text, PLAN_WORDS, &mut plan_hits) * w;
-            report += cue_score(text, REPORT_WORDS, &mut report_hits) * w;
+            plan += cue_score(text, plan_cues(), &mut plan_hits) * w;
+            report += cue_score(text, report_cues(), &mut report_hits) * w;
         }
         // Past-tense report phrasing: "于4月21日…举办/开展了"; a plan reads in the future.
         let own = format!("{}\n{}", mail.body, mail.quoted);
@@ -749,34 +766,43 @@ impl Classifier {
                 unit_score[ui] += 10.0;
                 unit_where[ui].push("known sender address");
             }
-            for (zone, text) in zones {
-                let mut best = 0.0f64;
-                for (name, spec) in &u.names {
-                    let mut start = 0;
-                    while let Some(i) = text[start..].find(name.as_str()) {
-                        let at = start + i;
-                        let before = &text[..at];
-                        let tail: String = before
-                            .chars()
-                            .rev()
-                            .take(6)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
-                        let invited = [
-                            "邀请", "联合", "会同", "配合", "协同", "以及", "和", "、", "及",
-                        ]
-                        .iter()
-                        .any(|w| tail.ends_with(w))
-                            || ["邀请", "联合", "会同"].iter().any(|w| tail.contains(w));
-                        let w = if invited { spec * 0.3 } else { *spec };
-                        best = best.max(w);
-                        start = at + name.len();
-                    }
+        }
+        let patterns = self.unit_name_of.len();
+        let mut best = vec![0.0f64; self.units.len()];
+        // Where each name may next match: its occurrences are taken left to right without
+        // overlapping themselves, as a search for that name alone would find them.
+        let mut next_start = vec![0usize; patterns];
+        for (zone, text) in zones {
+            best.iter_mut().for_each(|b| *b = 0.0);
+            next_start.iter_mut().for_each(|n| *n = 0);
+            for m in self.unit_names.find_overlapping_iter(text.as_str()) {
+                let p = m.pattern().as_usize();
+                if m.start() < next_start[p] {
+                    continue;
                 }
-                if best > 0.0 {
-                    unit_score[ui] += best * zone.unit_weight(forward);
+                next_start[p] = m.end();
+                let (ui, spec) = self.unit_name_of[p];
+                let before = &text[..m.start()];
+                let tail: String = before
+                    .chars()
+                    .rev()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let invited = [
+                    "邀请", "联合", "会同", "配合", "协同", "以及", "和", "、", "及",
+                ]
+                .iter()
+                .any(|w| tail.ends_with(w))
+                    || ["邀请", "联合", "会同"].iter().any(|w| tail.contains(w));
+                let w = if invited { spec * 0.3 } else { spec };
+                best[ui] = best[ui].max(w);
+            }
+            for (ui, b) in best.iter().enumerate() {
+                if *b > 0.0 {
+                    unit_score[ui] += b * zone.unit_weight(forward);
                     unit_where[ui].push(zone.name());
                 }
             }
@@ -1016,22 +1042,64 @@ struct Candidate {
     why: String,
 }
 
-fn cue_score(text: &str, words: &[(&str, f64)], hits: &mut Vec<String>) -> f64 {
+/// A list of cue words with one automaton over all of them.
+struct Cues {
+    words: &'static [(&'static str, f64)],
+    automaton: AhoCorasick,
+    /// Indexes into `words`, longest first (ties in list order).
+    longest_first: Vec<usize>,
+    longest: usize,
+}
+
+impl Cues {
+    fn new(words: &'static [(&'static str, f64)]) -> Cues {
+        let mut longest_first: Vec<usize> = (0..words.len()).collect();
+        longest_first.sort_by_key(|&i| std::cmp::Reverse(words[i].0.len()));
+        Cues {
+            words,
+            automaton: AhoCorasick::new(words.iter().map(|(w, _)| w))
+                .expect("cue words make a valid automaton"),
+            longest_first,
+            longest: words.iter().map(|(w, _)| w.len()).max().unwrap_or(0),
+        }
+    }
+}
+
+fn plan_cues() -> &'static Cues {
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| Cues::new(PLAN_WORDS))
+}
+
+fn report_cues() -> &'static Cues {
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| Cues::new(REPORT_WORDS))
+}
+
+fn cue_score(text: &str, cues: &Cues, hits: &mut Vec<String>) -> f64 {
+    // Each cue's occurrences, left to right and not overlapping themselves (as a search for
+    // that cue alone finds them), from one pass over the text.
+    let mut found_at: Vec<Vec<usize>> = vec![Vec::new(); cues.words.len()];
+    let mut next_start = vec![0usize; cues.words.len()];
+    for m in cues.automaton.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() >= next_start[p] {
+            next_start[p] = m.end();
+            found_at[p].push(m.start());
+        }
+    }
     // Longest cue first; a shorter cue inside a longer one found at the same place does not
     // count twice (方案 inside 活动方案).
     // Spans of longer cues, by start; a cue is at most `longest` bytes, so a span containing
     // another starts at most that far before it.
     let mut covered: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
-    let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
     let mut score = 0.0;
-    let mut sorted: Vec<&(&str, f64)> = words.iter().collect();
-    sorted.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for (w, s) in sorted {
+    for &wi in &cues.longest_first {
+        let (w, s) = cues.words[wi];
         let mut found = false;
-        for (i, _) in text.match_indices(w) {
+        for &i in &found_at[wi] {
             let span = (i, i + w.len());
             let inside = covered
-                .range((i.saturating_sub(longest), 0)..=(i, usize::MAX))
+                .range((i.saturating_sub(cues.longest), 0)..=(i, usize::MAX))
                 .any(|c| c.0 <= span.0 && span.1 <= c.1);
             if inside {
                 continue;
@@ -1041,7 +1109,7 @@ fn cue_score(text: &str, words: &[(&str, f64)], hits: &mut Vec<String>) -> f64 {
         }
         if found {
             score += s;
-            hits.push((*w).to_string());
+            hits.push(w.to_string());
         }
     }
     score

@@ -11,7 +11,7 @@
 //! - Messages are fetched in batches of bounded total size; a large one (photo and video
 //!   reports run to 100 MB) is fetched alone, and only when nothing else is waiting to be
 //!   recorded, so at most one large message is in memory.
-//! - A fetch thread runs up to 32 MiB ahead of the recorder; the recorder commits a group of
+//! - A fetch thread runs up to 16 MiB ahead of the recorder; the recorder commits a group of
 //!   batches in one store transaction when it is behind, each batch at once when it is not.
 //! - IDLE when the server offers it (re-issued well before 29 minutes), polling otherwise;
 //!   any connection error drops the session, and the next attempt reconnects after a capped
@@ -35,7 +35,7 @@ use crate::store::Store;
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 const BATCH_COUNT: usize = 100;
 /// The fetcher runs at most this many bytes ahead of the recorder (a larger message alone).
-const PREFETCH_BYTES: u64 = 32 * 1024 * 1024;
+const PREFETCH_BYTES: u64 = 16 * 1024 * 1024;
 /// A group commit covers at most this many mails...
 const GROUP_MAILS: usize = 1000;
 /// ...or bytes.
