@@ -325,10 +325,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Remind { dry_run } => {
             let config = load()?;
             let mut store = Store::open(&config.database, &config.archive_dir)?;
-            let mails = store.mails()?;
+            let subs = store.submissions(config.timezone)?;
             let learned = store.learned_addresses()?;
             let sent = store.reminder_items()?;
-            let due = crate::schedule::due_reminders(&config, &mails, &learned, &sent, now)?;
+            let due = crate::schedule::due_reminders(&config, &subs, &learned, &sent, now)?;
             let today = now.with_timezone(&config.timezone).date_naive();
             if due.is_empty() {
                 println!(
@@ -530,8 +530,7 @@ pub fn status_table(
     store: &Store,
     now: DateTime<FixedOffset>,
 ) -> crate::Result<String> {
-    let mails = store.mails()?;
-    let statuses = season_status(config, &mails, now);
+    let statuses = season_status(config, &store.submissions(config.timezone)?, now);
     let local = now.with_timezone(&config.timezone);
     let mut out = format!(
         "{}年“政务公开主题日”活动进度（截至 {}）\n",
@@ -578,13 +577,10 @@ pub fn status_table(
                 .unwrap_or_default()
         ));
     }
-    let review = mails
-        .iter()
-        .filter(|m| m.needs_review && !m.reviewed)
-        .count();
     out.push_str(&format!(
-        "已登记邮件 {} 封，待人工核对 {review} 封。\n",
-        mails.len()
+        "已登记邮件 {} 封，待人工核对 {} 封。\n",
+        store.count_since(0)?,
+        store.review_count()?
     ));
     for m in crate::deadlines::empty_required_months(config) {
         out.push_str(&format!(

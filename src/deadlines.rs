@@ -6,6 +6,8 @@
 //! the latest possible one: 5 working days before the month's last day. A date in a year the
 //! calendar does not cover makes that activity's deadlines an error, shown, never guessed.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
@@ -82,6 +84,90 @@ pub fn received_at(m: &MailRecord, tz: Tz) -> NaiveDate {
     m.received_instant().with_timezone(&tz).date_naive()
 }
 
+/// What the deadlines and reminders need from the settled plans and reports, folded one mail
+/// at a time in id order, so its size does not grow with the mailbox: per activity, the date
+/// the latest dated plan or report states and the first to arrive; and the addresses the
+/// units' submissions came from.
+#[derive(Debug, Default, Clone)]
+pub struct Submissions {
+    by_activity: HashMap<u32, ActivitySubmissions>,
+    /// (unit, address), each pair once, in the order first seen.
+    senders: Vec<(String, String)>,
+    seen_senders: HashSet<(String, String)>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct ActivitySubmissions {
+    plan: Side,
+    report: Side,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Side {
+    /// (first day, last day) stated by the latest mail that states one.
+    dated: Option<(NaiveDate, NaiveDate)>,
+    /// (local arrival date, mail id) of the first to arrive (the lowest id among equals).
+    first: Option<(NaiveDate, i64)>,
+}
+
+impl Side {
+    fn add(&mut self, m: &MailRecord, tz: Tz) {
+        if let Some(d) = m.activity_date {
+            self.dated = Some((d, m.activity_end.unwrap_or(d).max(d)));
+        }
+        let received = received_at(m, tz);
+        if self.first.is_none_or(|(first, _)| received < first) {
+            self.first = Some((received, m.id));
+        }
+    }
+
+    fn receipt(&self, deadline: Option<NaiveDate>) -> Option<Receipt> {
+        self.first.map(|(received, mail_id)| Receipt {
+            mail_id,
+            received,
+            on_time: deadline.map(|d| received <= d),
+        })
+    }
+}
+
+impl Submissions {
+    /// Takes one mail into account; mails must come in id order. Anything but a settled plan
+    /// or report with an activity is ignored.
+    pub fn add(&mut self, m: &MailRecord, tz: Tz) {
+        if !m.is_settled_submission() {
+            return;
+        }
+        if let (Some(unit), Some(addr)) = (&m.unit, &m.from_addr) {
+            let pair = (unit.clone(), addr.to_lowercase());
+            if self.seen_senders.insert(pair.clone()) {
+                self.senders.push(pair);
+            }
+        }
+        let Some(activity) = m.activity else {
+            return;
+        };
+        let a = self.by_activity.entry(activity).or_default();
+        match m.kind {
+            Kind::Plan => a.plan.add(m, tz),
+            Kind::Report => a.report.add(m, tz),
+            Kind::Other => {}
+        }
+    }
+
+    pub fn from_mails(mails: &[MailRecord], tz: Tz) -> Submissions {
+        let mut s = Submissions::default();
+        for m in mails {
+            s.add(m, tz);
+        }
+        s
+    }
+
+    /// (unit, address) of every settled submission, each once, oldest first.
+    pub fn senders(&self) -> &[(String, String)] {
+        &self.senders
+    }
+}
+
 pub fn month_end(year: i32, month: u32) -> NaiveDate {
     let (y, m) = if month == 12 {
         (year + 1, 1)
@@ -96,28 +182,18 @@ pub fn month_end(year: i32, month: u32) -> NaiveDate {
 
 pub fn activity_status(
     a: &Activity,
-    mails: &[MailRecord],
+    subs: &Submissions,
     cal: &Calendar,
-    tz: Tz,
     today: NaiveDate,
     horizon: i32,
 ) -> ActivityStatus {
-    let mine: Vec<&MailRecord> = mails
-        .iter()
-        .filter(|m| m.activity == Some(a.number) && m.is_settled_submission())
-        .collect();
-    let plans: Vec<&&MailRecord> = mine.iter().filter(|m| m.kind == Kind::Plan).collect();
-    let reports: Vec<&&MailRecord> = mine.iter().filter(|m| m.kind == Kind::Report).collect();
+    let mine = subs.by_activity.get(&a.number).copied().unwrap_or_default();
     // The date: a report says when it really happened; otherwise the latest plan that gives one
     // (a unit that postpones sends a new plan); otherwise the schedule's fixed day.
-    let dated = |ms: &[&&MailRecord]| -> Option<(NaiveDate, NaiveDate)> {
-        ms.iter().rev().find_map(|m| {
-            m.activity_date
-                .map(|d| (d, m.activity_end.unwrap_or(d).max(d)))
-        })
-    };
-    let (date, end) = match dated(&reports)
-        .or_else(|| dated(&plans))
+    let (date, end) = match mine
+        .report
+        .dated
+        .or(mine.plan.dated)
         .or(a.date.map(|d| (d, d)))
     {
         Some((d, e)) => (Some(d), Some(e)),
@@ -142,17 +218,10 @@ pub fn activity_status(
         ),
     };
     let report_deadline = end.and_then(|e| cal.add_workdays(e, REPORT_LAG).map_err(&mut note).ok());
-    let receipt = |ms: &[&&MailRecord], deadline: Option<NaiveDate>| -> Option<Receipt> {
-        let first = ms.iter().min_by_key(|m| received_at(m, tz))?;
-        let received = received_at(first, tz);
-        Some(Receipt {
-            mail_id: first.id,
-            received,
-            on_time: deadline.map(|d| received <= d),
-        })
-    };
-    let plan = receipt(&plans, if provisional { None } else { plan_deadline });
-    let report = receipt(&reports, report_deadline);
+    let plan = mine
+        .plan
+        .receipt(if provisional { None } else { plan_deadline });
+    let report = mine.report.receipt(report_deadline);
     let due_soon = |deadline: NaiveDate| -> bool {
         cal.workdays_between(today, deadline)
             .map(|n| (0..=horizon as i64).contains(&n))
@@ -209,7 +278,7 @@ pub fn activity_status(
 /// Every activity's status at `now`.
 pub fn season_status(
     config: &Config,
-    mails: &[MailRecord],
+    subs: &Submissions,
     now: DateTime<FixedOffset>,
 ) -> Vec<ActivityStatus> {
     let today = now.with_timezone(&config.timezone).date_naive();
@@ -219,9 +288,8 @@ pub fn season_status(
         .map(|a| {
             activity_status(
                 a,
-                mails,
+                subs,
                 &config.calendar,
-                config.timezone,
                 today,
                 config.policy.digest_horizon_workdays,
             )

@@ -151,7 +151,7 @@ pub fn timeliness(
     format: &str,
     out: &Path,
 ) -> Result<Vec<PathBuf>> {
-    let statuses = season_status(config, &store.mails()?, now);
+    let statuses = season_status(config, &store.submissions(config.timezone)?, now);
     let reminders = store.reminders_per_activity()?;
     let rows = rows(&statuses, &reminders);
     let units = unit_rows(&statuses, &reminders);
@@ -314,15 +314,11 @@ pub fn portal(
         source: e,
     };
     std::fs::create_dir_all(out).map_err(|e| werr(out, e))?;
-    let mails = store.mails()?;
-    let statuses = season_status(config, &mails, now);
+    let statuses = season_status(config, &store.submissions(config.timezone)?, now);
     let mut items = Vec::new();
     for s in &statuses {
         let Some(r) = &s.report else { continue };
-        let Some(m) = mails
-            .iter()
-            .find(|m| m.id == r.mail_id && m.kind == Kind::Report)
-        else {
+        let Some(m) = store.mail(r.mail_id)?.filter(|m| m.kind == Kind::Report) else {
             continue;
         };
         let raw = std::fs::read(&m.archive_path).map_err(|source| Error::Read {

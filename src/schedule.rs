@@ -10,12 +10,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 
-use crate::classify::Kind;
 use crate::config::Config;
-use crate::deadlines::{month_end, season_status, ActivityStatus};
+use crate::deadlines::{month_end, season_status, ActivityStatus, Submissions};
 use crate::error::Result;
 use crate::notify::{self, digest, remind};
-use crate::store::{LearnedAddress, MailRecord, Store};
+use crate::store::{LearnedAddress, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ItemKind {
@@ -73,7 +72,7 @@ impl UnitReminder {
 /// and reports came from.
 pub fn unit_addresses(
     config: &Config,
-    mails: &[MailRecord],
+    subs: &Submissions,
     learned: &[LearnedAddress],
 ) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -92,12 +91,8 @@ pub fn unit_addresses(
     for l in learned {
         add(&l.unit, &l.address);
     }
-    for m in mails {
-        if let (Some(unit), Some(addr)) = (&m.unit, &m.from_addr) {
-            if m.is_settled_submission() && m.kind != Kind::Other {
-                add(unit, addr);
-            }
-        }
+    for (unit, addr) in subs.senders() {
+        add(unit, addr);
     }
     out
 }
@@ -172,7 +167,7 @@ pub fn due_items(
 /// Reminders due at `now`, one per unit (several activities go in one mail).
 pub fn due_reminders(
     config: &Config,
-    mails: &[MailRecord],
+    subs: &Submissions,
     learned: &[LearnedAddress],
     sent: &HashSet<String>,
     now: DateTime<FixedOffset>,
@@ -181,8 +176,8 @@ pub fn due_reminders(
     if !config.calendar.is_workday(today)? {
         return Ok(Vec::new());
     }
-    let statuses = season_status(config, mails, now);
-    let addresses = unit_addresses(config, mails, learned);
+    let statuses = season_status(config, subs, now);
+    let addresses = unit_addresses(config, subs, learned);
     let mut per_unit: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for (unit, item) in due_items(config, &statuses, today, sent) {
         per_unit.entry(unit).or_default().push(item);
@@ -246,11 +241,11 @@ pub fn queue_reminders(
     now: DateTime<FixedOffset>,
 ) -> Result<usize> {
     let today = now.with_timezone(&config.timezone).date_naive();
-    let mails = store.mails()?;
+    let subs = store.submissions(config.timezone)?;
     let learned = store.learned_addresses()?;
     let sent = store.reminder_items()?;
     let mut n = 0;
-    for r in due_reminders(config, &mails, &learned, &sent, now)? {
+    for r in due_reminders(config, &subs, &learned, &sent, now)? {
         if r.recipients.is_empty() {
             // Shown in the digest; logged quietly since this runs every half minute.
             tracing::debug!(unit = %r.unit, "no address known: reminder cannot be sent");

@@ -653,45 +653,106 @@ impl Store {
         self.query_mails("SELECT * FROM mail WHERE id > ?1 ORDER BY id", [after_id])
     }
 
-    fn query_mails<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<MailRecord>> {
-        let mut st = self.conn.prepare(sql)?;
-        let rows = st.query_map(p, |r| {
-            let json_list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
-            Ok(MailRecord {
-                id: r.get("id")?,
-                hash: r.get("hash")?,
-                message_id: r.get("message_id")?,
-                source: r.get("source")?,
-                recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
-                mail_date: r
-                    .get::<_, Option<String>>("mail_date")?
-                    .and_then(|s| parse_ts(&s)),
-                from_addr: r.get("from_addr")?,
-                from_name: r.get("from_name")?,
-                subject: r.get("subject")?,
-                size: r.get("size")?,
-                archive_path: PathBuf::from(r.get::<_, String>("archive_path")?),
-                kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
-                unit: r.get("unit")?,
-                activity: r.get("activity")?,
-                activity_date: r
-                    .get::<_, Option<String>>("activity_date")?
-                    .and_then(|s| s.parse().ok()),
-                activity_end: r
-                    .get::<_, Option<String>>("activity_end")?
-                    .and_then(|s| s.parse().ok()),
-                confidence: r.get("confidence")?,
-                needs_review: r.get("needs_review")?,
-                automated: r.get("automated")?,
-                reasons: json_list(r.get("reasons")?),
-                attachments: json_list(r.get("attachments")?),
-                parse_error: r.get("parse_error")?,
-                reviewed: r.get("reviewed")?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    /// The settled plans and reports folded into what deadlines and reminders need, read one
+    /// row at a time: memory does not grow with the number of mails.
+    pub fn submissions(&self, tz: chrono_tz::Tz) -> Result<crate::deadlines::Submissions> {
+        let mut subs = crate::deadlines::Submissions::default();
+        let mut st = self.conn.prepare(
+            "SELECT * FROM mail WHERE kind != 'other' AND activity IS NOT NULL
+               AND (needs_review = 0 OR reviewed = 1) ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            subs.add(&mail_from_row(r)?, tz);
+        }
+        Ok(subs)
     }
 
+    /// Mails after `after_id`, oldest first, at most `limit`.
+    pub fn mails_since_limited(&self, after_id: i64, limit: usize) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE id > ?1 ORDER BY id LIMIT ?2",
+            params![after_id, limit as i64],
+        )
+    }
+
+    pub fn count_since(&self, after_id: i64) -> Result<usize> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT COUNT(*) FROM mail WHERE id > ?1", [after_id], |r| {
+                    r.get(0)
+                })?;
+        Ok(n as usize)
+    }
+
+    pub fn last_mail_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM mail", [], |r| r.get(0))?)
+    }
+
+    pub fn review_count(&self) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM mail WHERE needs_review = 1 AND reviewed = 0",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// Mails a person still has to review, oldest first.
+    pub fn review_queue(&self) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE needs_review = 1 AND reviewed = 0 ORDER BY id",
+            [],
+        )
+    }
+
+    fn query_mails<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<MailRecord>> {
+        let mut st = self.conn.prepare(sql)?;
+        let rows = st.query_map(p, mail_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
+    {
+        let json_list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
+        Ok(MailRecord {
+            id: r.get("id")?,
+            hash: r.get("hash")?,
+            message_id: r.get("message_id")?,
+            source: r.get("source")?,
+            recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
+            mail_date: r
+                .get::<_, Option<String>>("mail_date")?
+                .and_then(|s| parse_ts(&s)),
+            from_addr: r.get("from_addr")?,
+            from_name: r.get("from_name")?,
+            subject: r.get("subject")?,
+            size: r.get("size")?,
+            archive_path: PathBuf::from(r.get::<_, String>("archive_path")?),
+            kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
+            unit: r.get("unit")?,
+            activity: r.get("activity")?,
+            activity_date: r
+                .get::<_, Option<String>>("activity_date")?
+                .and_then(|s| s.parse().ok()),
+            activity_end: r
+                .get::<_, Option<String>>("activity_end")?
+                .and_then(|s| s.parse().ok()),
+            confidence: r.get("confidence")?,
+            needs_review: r.get("needs_review")?,
+            automated: r.get("automated")?,
+            reasons: json_list(r.get("reasons")?),
+            attachments: json_list(r.get("attachments")?),
+            parse_error: r.get("parse_error")?,
+            reviewed: r.get("reviewed")?,
+        })
+    }
+}
+
+impl Store {
     /// Reminder item keys already sent (or queued).
     pub fn reminder_items(&self) -> Result<std::collections::HashSet<String>> {
         let mut st = self.conn.prepare("SELECT key FROM reminder_item")?;

@@ -7,6 +7,7 @@ use chrono::DateTime;
 use themeday::classify::Classifier;
 use themeday::config::Config;
 use themeday::daemon::prepare_all;
+use themeday::deadlines::{season_status, Submissions};
 use themeday::ingest::{decide, ingest};
 use themeday::store::{content_hash, write_archive, Store};
 
@@ -199,5 +200,41 @@ fn parallel_preparation_gives_each_mail_its_own_decision_in_order() {
         assert_eq!(p.decision.activity, alone.activity);
         assert_eq!(p.decision.activity_date, alone.activity_date);
         assert_eq!(&std::fs::read(&p.archive).expect("archive"), raw);
+    }
+}
+
+#[test]
+fn statuses_from_the_streamed_submissions_equal_those_from_every_mail() {
+    let (_dir, config, mut store) = setup();
+    let classifier = Classifier::new(&config);
+    for dir in ["fixtures/classify", "fixtures/holdout", "fixtures/holdout2"] {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        names.sort();
+        for (i, p) in names.iter().enumerate() {
+            let raw = std::fs::read(p).expect("read");
+            record(&mut store, &classifier, &raw, &format!("{dir}:{i}"));
+        }
+    }
+    let all = store.mails().expect("mails");
+    assert!(all.iter().filter(|m| m.is_settled_submission()).count() > 30);
+    for day in [
+        "2023-04-20T10:00:00+08:00",
+        "2023-07-03T10:00:00+08:00",
+        "2023-12-29T10:00:00+08:00",
+    ] {
+        let now = DateTime::parse_from_rfc3339(day).expect("time");
+        let streamed = store.submissions(config.timezone).expect("submissions");
+        let folded = Submissions::from_mails(&all, config.timezone);
+        assert_eq!(
+            season_status(&config, &streamed, now),
+            season_status(&config, &folded, now),
+            "{day}"
+        );
+        assert_eq!(streamed.senders(), folded.senders());
+        assert!(!streamed.senders().is_empty());
     }
 }

@@ -120,14 +120,16 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     let today = local.date_naive();
     let horizon = config.policy.digest_horizon_workdays;
     let since = store.last_sent_digest_mail_id(today)?;
-    let mails = store.mails()?;
-    let last_mail_id = mails.last().map(|m| m.id).unwrap_or(0);
-    let statuses = season_status(config, &mails, now);
+    // Nothing here loads every mail: the digest's memory does not grow with the mailbox.
+    let last_mail_id = store.last_mail_id()?;
+    let subs = store.submissions(config.timezone)?;
+    let statuses = season_status(config, &subs, now);
 
-    let arrived: Vec<&MailRecord> = mails.iter().filter(|m| m.id > since).collect();
+    let arrived_count = store.count_since(since)?;
+    let arrived = store.mails_since_limited(since, MAX_ARRIVED_ROWS)?;
     let mut t_arrived = Table {
         title: "新到邮件".into(),
-        note: format!("自上一期日报以来共 {} 封。", arrived.len()),
+        note: format!("自上一期日报以来共 {arrived_count} 封。"),
         headers: vec![
             "编号",
             "收到时间",
@@ -142,7 +144,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     };
     // A day with thousands of mails (a first run on a full mailbox) lists the first ones and
     // counts the rest: the digest stays a readable mail of bounded size.
-    for m in arrived.iter().take(MAX_ARRIVED_ROWS) {
+    for m in &arrived {
         let result = if m.automated {
             "自动邮件（不回复）".to_string()
         } else if m.kind == crate::classify::Kind::Other && !m.needs_review {
@@ -183,16 +185,13 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ]);
     }
 
-    if arrived.len() > MAX_ARRIVED_ROWS {
+    if arrived_count > MAX_ARRIVED_ROWS {
         t_arrived.note.push_str(&format!(
             "以下列出前 {MAX_ARRIVED_ROWS} 封，另有 {} 封未列出（可用 themeday status、themeday review 查看）。",
-            arrived.len() - MAX_ARRIVED_ROWS
+            arrived_count - MAX_ARRIVED_ROWS
         ));
     }
-    let review: Vec<&MailRecord> = mails
-        .iter()
-        .filter(|m| m.needs_review && !m.reviewed)
-        .collect();
+    let review = store.review_queue()?;
     let mut t_review = Table {
         title: "待人工核对".into(),
         note: format!(
@@ -378,7 +377,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ));
     }
     let learned = store.learned_addresses()?;
-    let addresses = unit_addresses(config, &mails, &learned);
+    let addresses = unit_addresses(config, &subs, &learned);
     let sent = store.reminder_items()?;
     let mut no_addr: Vec<String> = due_items(config, &statuses, today, &sent)
         .into_iter()
