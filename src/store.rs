@@ -115,6 +115,10 @@ const MIGRATIONS: &[&str] = &[
         outbox_dedup TEXT NOT NULL
     );
     "#,
+    // 4: the daily cap reads the day's sent mail without scanning the whole outbox.
+    r#"
+    CREATE INDEX outbox_sent_at ON outbox(state, sent_at);
+    "#,
 ];
 
 /// A recorded mail, as the deadline engine and the reports read it.
@@ -587,19 +591,25 @@ impl Store {
     }
 
     /// Mail sent (or being sent) to `addr` on the local day starting at `day_start`.
-    pub fn sent_to_on(
+    /// How many mails SMTP accepted for each recipient (lowercase) in [day_start, day_end).
+    pub fn sent_counts_on(
         &self,
-        addr: &str,
         day_start: DateTime<FixedOffset>,
         day_end: DateTime<FixedOffset>,
-    ) -> Result<u32> {
-        let pattern = format!("%\"{}\"%", addr.replace('"', ""));
-        let n: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND recipients LIKE ?1 AND sent_at >= ?2 AND sent_at < ?3",
-            params![pattern, ts(&day_start), ts(&day_end)],
-            |r| r.get(0),
+    ) -> Result<std::collections::HashMap<String, u32>> {
+        let mut st = self.conn.prepare(
+            "SELECT recipients FROM outbox WHERE state = 'sent' AND sent_at >= ?1 AND sent_at < ?2",
         )?;
-        Ok(n as u32)
+        let mut rows = st.query(params![ts(&day_start), ts(&day_end)])?;
+        let mut out = std::collections::HashMap::new();
+        while let Some(r) = rows.next()? {
+            let list: Vec<String> =
+                serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default();
+            for a in list {
+                *out.entry(a.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+        Ok(out)
     }
 
     pub fn cursor(&self, mailbox: &str) -> Result<Option<(u32, u32)>> {

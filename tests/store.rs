@@ -238,3 +238,70 @@ fn statuses_from_the_streamed_submissions_equal_those_from_every_mail() {
         assert!(!streamed.senders().is_empty());
     }
 }
+
+fn outgoing(n: usize, to: &str) -> themeday::store::Outgoing {
+    themeday::store::Outgoing {
+        kind: "ack".into(),
+        dedup_key: format!("test:{n}"),
+        mail_id: None,
+        unit: None,
+        recipients: vec![to.to_string()],
+        message_id: format!("<t{n}@themeday.test>"),
+        subject: format!("回执 {n}"),
+        raw: format!("Subject: t{n}\r\nMessage-ID: <t{n}@themeday.test>\r\n\r\nbody\r\n")
+            .into_bytes(),
+    }
+}
+
+#[test]
+fn the_daily_cap_counts_what_went_out_today_per_recipient_whatever_its_case() {
+    let (dir, mut config, mut store) = setup();
+    config.policy.per_recipient_daily = 2;
+    config.outgoing = themeday::config::Outgoing::File {
+        dir: dir.path().join("out"),
+    };
+    let day1 = now();
+    // Two went out yesterday: they do not count today.
+    for n in 0..2 {
+        store
+            .queue(&outgoing(n, "unit@example.cn"), day1)
+            .expect("queue");
+    }
+    let mut transport = themeday::notify::transport_for(&config).expect("transport");
+    let d =
+        themeday::notify::deliver_due(&config, &store, transport.as_mut(), day1).expect("deliver");
+    assert_eq!((d.sent, d.held), (2, 0));
+
+    let day2 = day1 + chrono::Duration::days(1);
+    for n in 2..6 {
+        // One of them spells the address in capitals: the same mailbox.
+        let to = if n == 3 {
+            "Unit@Example.CN"
+        } else {
+            "unit@example.cn"
+        };
+        store.queue(&outgoing(n, to), day2).expect("queue");
+    }
+    store
+        .queue(&outgoing(6, "other@example.cn"), day2)
+        .expect("queue");
+    let d =
+        themeday::notify::deliver_due(&config, &store, transport.as_mut(), day2).expect("deliver");
+    assert_eq!(
+        (d.sent, d.held, d.failed),
+        (3, 2, 0),
+        "2 to the unit, 1 to the other"
+    );
+    let held = store.outgoing(Some("held")).expect("held");
+    assert_eq!(held.len(), 2);
+    assert!(held
+        .iter()
+        .all(|q| q.recipients[0].eq_ignore_ascii_case("unit@example.cn")));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out"))
+            .expect("out")
+            .count(),
+        5,
+        "the files written are the mails sent"
+    );
+}

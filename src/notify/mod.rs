@@ -203,12 +203,15 @@ pub fn deliver_due(
         .expect("midnight exists")
         .fixed_offset();
     let day_end = day_start + Duration::days(1);
+    // Today's count per recipient, read once per pass and kept up to date as mail goes out.
+    let mut sent_today = store.sent_counts_on(day_start, day_end)?;
     for q in store.due_outgoing(now, 200)? {
         // The office's own digest is not capped: it is one a day by construction.
         if q.kind != kinds::DIGEST {
             let mut over = None;
             for r in &q.recipients {
-                if store.sent_to_on(r, day_start, day_end)? >= config.policy.per_recipient_daily {
+                let n = sent_today.get(&r.to_lowercase()).copied().unwrap_or(0);
+                if n >= config.policy.per_recipient_daily {
                     over = Some(r.clone());
                 }
             }
@@ -227,6 +230,9 @@ pub fn deliver_due(
         match transport.send_raw(&config.office_address, &q.recipients, &q.raw, &q.message_id) {
             Ok(()) => {
                 store.mark_sent(q.id, now)?;
+                for r in &q.recipients {
+                    *sent_today.entry(r.to_lowercase()).or_insert(0) += 1;
+                }
                 tracing::info!(outbox = q.id, kind = %q.kind, to = ?q.recipients, "sent");
                 out.sent += 1;
             }
