@@ -123,8 +123,7 @@ pub fn record_batch(
 ) -> Result<usize> {
     let raws: Vec<&[u8]> = items.iter().map(|(_, raw)| *raw).collect();
     let durable = !store.in_batch();
-    let dir = store.archive_dir().to_path_buf();
-    let prepared = prepare_all(classifier, &dir, &raws, durable);
+    let prepared = prepare_all(classifier, store.archive_dir(), &raws, durable);
     for ((key, _), p) in items.iter().zip(prepared) {
         let mut queued = 0;
         let r = record_prepared(store, p?, key, now, |store, hash, parsed, d| {

@@ -71,7 +71,17 @@ pub fn prepare(
     raw: &[u8],
     durable: bool,
 ) -> Result<Prepared> {
-    let hash = content_hash(raw);
+    prepare_hashed(classifier, archive_dir, raw, content_hash(raw), durable)
+}
+
+/// [`prepare`] for a mail whose hash is already known.
+fn prepare_hashed(
+    classifier: &Classifier,
+    archive_dir: &Path,
+    raw: &[u8],
+    hash: String,
+    durable: bool,
+) -> Result<Prepared> {
     let (archive, created) = write_archive(archive_dir, &hash, raw, durable)?;
     let (parsed, error, decision) = decide(classifier, raw);
     Ok(Prepared {
@@ -109,7 +119,7 @@ pub fn ingest(
         });
     }
     let durable = !store.in_batch();
-    let prepared = prepare(classifier, store.archive_dir(), raw, durable)?;
+    let prepared = prepare_hashed(classifier, store.archive_dir(), raw, hash, durable)?;
     record_prepared(store, prepared, source, now, outgoing)
 }
 

@@ -280,14 +280,6 @@ impl Store {
         &self.conn
     }
 
-    /// Writes the raw mail into the archive (idempotent) and returns its path. Outside a batch
-    /// the file is durable when this returns; inside one it is by the batch's commit.
-    pub fn archive(&mut self, hash: &str, raw: &[u8]) -> Result<PathBuf> {
-        let (path, _) = write_archive(&self.archive_dir, hash, raw, self.batch.is_none())?;
-        self.adopt_archive(&path);
-        Ok(path)
-    }
-
     /// Counts an archive file written outside the store (by [`write_archive`]) into the open
     /// batch, so the batch's commit makes it durable first.
     pub fn adopt_archive(&mut self, path: &Path) {
@@ -413,66 +405,66 @@ impl Store {
         outgoing: Vec<Outgoing>,
     ) -> Result<Recorded> {
         self.write_tx(|tx| {
-        let mid = parsed.and_then(|p| p.message_id.as_deref());
-        let existing = existing_in(tx, hash, mid)?;
-        if let Some(id) = existing {
+            let mid = parsed.and_then(|p| p.message_id.as_deref());
+            let existing = existing_in(tx, hash, mid)?;
+            if let Some(id) = existing {
+                tx.execute(
+                    "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
+                    params![source, id],
+                )?;
+                return Ok(Recorded::Duplicate(id));
+            }
+            let attachments: Vec<String> = parsed
+                .map(|p| {
+                    p.attachments
+                        .iter()
+                        .map(|a| {
+                            a.name
+                                .clone()
+                                .unwrap_or_else(|| format!("({})", a.content_type))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            tx.execute(
+                "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
+                    archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
+                    reasons, attachments, parse_error)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+                params![
+                    hash,
+                    mid,
+                    source,
+                    ts(&now),
+                    parsed.and_then(|p| p.date).map(|d| ts(&d)),
+                    parsed.and_then(|p| p.from_addr.clone()),
+                    parsed.and_then(|p| p.from_name.clone()),
+                    parsed.map(|p| p.subject.clone()).unwrap_or_default(),
+                    raw_len as i64,
+                    archive_path.to_string_lossy(),
+                    decision.kind.as_str(),
+                    decision.unit,
+                    decision.activity,
+                    decision.activity_date.map(|d| d.to_string()),
+                    decision.activity_end.map(|d| d.to_string()),
+                    decision.confidence,
+                    decision.needs_review,
+                    decision.automated,
+                    serde_json::to_string(&decision.reasons).unwrap_or_default(),
+                    serde_json::to_string(&attachments).unwrap_or_default(),
+                    parse_error,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
             tx.execute(
                 "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
                 params![source, id],
             )?;
-            return Ok(Recorded::Duplicate(id));
-        }
-        let attachments: Vec<String> = parsed
-            .map(|p| {
-                p.attachments
-                    .iter()
-                    .map(|a| {
-                        a.name
-                            .clone()
-                            .unwrap_or_else(|| format!("({})", a.content_type))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        tx.execute(
-            "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
-                archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
-                reasons, attachments, parse_error)
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
-            params![
-                hash,
-                mid,
-                source,
-                ts(&now),
-                parsed.and_then(|p| p.date).map(|d| ts(&d)),
-                parsed.and_then(|p| p.from_addr.clone()),
-                parsed.and_then(|p| p.from_name.clone()),
-                parsed.map(|p| p.subject.clone()).unwrap_or_default(),
-                raw_len as i64,
-                archive_path.to_string_lossy(),
-                decision.kind.as_str(),
-                decision.unit,
-                decision.activity,
-                decision.activity_date.map(|d| d.to_string()),
-                decision.activity_end.map(|d| d.to_string()),
-                decision.confidence,
-                decision.needs_review,
-                decision.automated,
-                serde_json::to_string(&decision.reasons).unwrap_or_default(),
-                serde_json::to_string(&attachments).unwrap_or_default(),
-                parse_error,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
-            params![source, id],
-        )?;
-        for mut o in outgoing {
-            o.mail_id = Some(id);
-            queue_in(tx, &o, now)?;
-        }
-        Ok(Recorded::New(id))
+            for mut o in outgoing {
+                o.mail_id = Some(id);
+                queue_in(tx, &o, now)?;
+            }
+            Ok(Recorded::New(id))
         })
     }
 
@@ -590,7 +582,6 @@ impl Store {
         Ok(())
     }
 
-    /// Mail sent (or being sent) to `addr` on the local day starting at `day_start`.
     /// How many mails SMTP accepted for each recipient (lowercase) in [day_start, day_end).
     pub fn sent_counts_on(
         &self,
@@ -723,46 +714,7 @@ impl Store {
         let rows = st.query_map(p, mail_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
-}
 
-fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
-    {
-        let json_list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
-        Ok(MailRecord {
-            id: r.get("id")?,
-            hash: r.get("hash")?,
-            message_id: r.get("message_id")?,
-            source: r.get("source")?,
-            recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
-            mail_date: r
-                .get::<_, Option<String>>("mail_date")?
-                .and_then(|s| parse_ts(&s)),
-            from_addr: r.get("from_addr")?,
-            from_name: r.get("from_name")?,
-            subject: r.get("subject")?,
-            size: r.get("size")?,
-            archive_path: PathBuf::from(r.get::<_, String>("archive_path")?),
-            kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
-            unit: r.get("unit")?,
-            activity: r.get("activity")?,
-            activity_date: r
-                .get::<_, Option<String>>("activity_date")?
-                .and_then(|s| s.parse().ok()),
-            activity_end: r
-                .get::<_, Option<String>>("activity_end")?
-                .and_then(|s| s.parse().ok()),
-            confidence: r.get("confidence")?,
-            needs_review: r.get("needs_review")?,
-            automated: r.get("automated")?,
-            reasons: json_list(r.get("reasons")?),
-            attachments: json_list(r.get("attachments")?),
-            parse_error: r.get("parse_error")?,
-            reviewed: r.get("reviewed")?,
-        })
-    }
-}
-
-impl Store {
     /// Reminder item keys already sent (or queued).
     pub fn reminder_items(&self) -> Result<std::collections::HashSet<String>> {
         let mut st = self.conn.prepare("SELECT key FROM reminder_item")?;
@@ -1119,6 +1071,41 @@ pub fn decision_json(d: &Decision) -> String {
         "needs_review": d.needs_review,
     })
     .to_string()
+}
+
+fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
+    let json_list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
+    Ok(MailRecord {
+        id: r.get("id")?,
+        hash: r.get("hash")?,
+        message_id: r.get("message_id")?,
+        source: r.get("source")?,
+        recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
+        mail_date: r
+            .get::<_, Option<String>>("mail_date")?
+            .and_then(|s| parse_ts(&s)),
+        from_addr: r.get("from_addr")?,
+        from_name: r.get("from_name")?,
+        subject: r.get("subject")?,
+        size: r.get("size")?,
+        archive_path: PathBuf::from(r.get::<_, String>("archive_path")?),
+        kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
+        unit: r.get("unit")?,
+        activity: r.get("activity")?,
+        activity_date: r
+            .get::<_, Option<String>>("activity_date")?
+            .and_then(|s| s.parse().ok()),
+        activity_end: r
+            .get::<_, Option<String>>("activity_end")?
+            .and_then(|s| s.parse().ok()),
+        confidence: r.get("confidence")?,
+        needs_review: r.get("needs_review")?,
+        automated: r.get("automated")?,
+        reasons: json_list(r.get("reasons")?),
+        attachments: json_list(r.get("attachments")?),
+        parse_error: r.get("parse_error")?,
+        reviewed: r.get("reviewed")?,
+    })
 }
 
 fn queued_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {

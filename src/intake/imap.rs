@@ -430,11 +430,8 @@ impl ImapSource {
                 }
                 Ok(n)
             })();
-            if result.is_err() && store.in_batch() {
-                // What was recorded before the error is complete: keep it.
-                if let Err(e) = store.commit_batch() {
-                    tracing::warn!(error = %e, "the mails recorded before the error were not committed; they will be fetched again");
-                }
+            if result.is_err() {
+                super::keep_what_was_recorded(store);
             }
             result
         })

@@ -57,10 +57,18 @@ pub fn in_batch<T>(store: &mut Store, f: impl FnOnce(&mut Store) -> Result<T>) -
             Ok(v)
         }
         Err(e) => {
-            if let Err(c) = store.commit_batch() {
-                tracing::warn!(error = %c, "the mails recorded before the error were not committed; they will be fetched again");
-            }
+            keep_what_was_recorded(store);
             Err(e)
+        }
+    }
+}
+
+/// After an error inside an open batch: the mails recorded before it are complete, so the
+/// batch is committed; if that fails too, they are fetched again on the next pass.
+pub fn keep_what_was_recorded(store: &mut Store) {
+    if store.in_batch() {
+        if let Err(e) = store.commit_batch() {
+            tracing::warn!(error = %e, "the mails recorded before the error were not committed; they will be fetched again");
         }
     }
 }
