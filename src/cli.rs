@@ -265,7 +265,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let config = load()?;
             let clock = crate::daemon::Clock::new(cli.now);
             let (sum, delivery) =
-                crate::daemon::poll(&config, &clock, &mut crate::schedule::run_due)?;
+                crate::daemon::poll(&config, &clock, &mut crate::notify::jobs::run_due)?;
             println!(
                 "新邮件 {} 封（方案 {}，报告 {}，待核对 {}），重复 {} 封；回执排队 {} 封；发出 {} 封，失败 {} 封，超限暂停 {} 封。",
                 sum.new, sum.plans, sum.reports, sum.review, sum.duplicates, sum.acks_queued, delivery.sent, delivery.failed, delivery.held
@@ -285,7 +285,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 clock,
                 stop,
                 interrupters,
-                Box::new(crate::schedule::run_due),
+                Box::new(crate::notify::jobs::run_due),
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -294,7 +294,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let mut store = Store::open(&config.database, &config.archive_dir)?;
             if send {
                 let today = now.with_timezone(&config.timezone).date_naive();
-                if !crate::schedule::queue_digest(&config, &mut store, now)? {
+                if !crate::notify::jobs::queue_digest(&config, &mut store, now)? {
                     println!("今日（{today}）日报已在发送队列中，不再重复生成。");
                 }
                 let mut transport = crate::notify::transport_for(&config)?;
@@ -356,7 +356,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 }
             }
             if !dry_run {
-                crate::schedule::queue_reminders(&config, &mut store, now)?;
+                crate::notify::jobs::queue_reminders(&config, &mut store, now)?;
                 let mut transport = crate::notify::transport_for(&config)?;
                 let r = crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
                 println!(

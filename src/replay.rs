@@ -10,7 +10,6 @@ use crate::daemon::{record_one, PassSummary};
 use crate::error::{Error, Result};
 use crate::intake::maildir::MaildirSource;
 use crate::notify::{self, Delivery};
-use crate::schedule;
 use crate::store::Store;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -89,7 +88,7 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
                     )?;
                 }
             }
-            schedule::run_due(config, &mut store, t)?;
+            notify::jobs::run_due(config, &mut store, t)?;
             let Delivery { sent, held, .. } =
                 notify::deliver_due(config, &store, transport.as_mut(), t)?;
             sum.sent += sent;

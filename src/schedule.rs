@@ -1,20 +1,19 @@
-//! Scheduled work: reminders to units and the office's daily digest.
+//! What is due: which reminders and overdue notices each unit should get today.
 //!
-//! [`due_reminders`] is pure: the schedule, the records, the calendar, what was already sent
-//! and `now` in, the reminders due out. [`run_due`] queues them (and the digest) through the
-//! store, where every reminder item and every digest has a unique key: running it any number
-//! of times, across restarts, sends each once. Nothing goes out on a rest day; what fell due
-//! on one goes out on the next working day.
+//! This room decides, it does not write mail: [`due_reminders`] is pure — the schedule, the
+//! records, the calendar, what was already sent and `now` in, the reminders due out. Turning
+//! them into mail and queueing them is `notify::jobs`, which imports this module; this module
+//! never imports `notify` (data flows one way: schedule → notify → outbox). Nothing is due on
+//! a rest day; what fell due on one is due on the next working day.
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::config::Config;
 use crate::deadlines::{month_end, season_status, ActivityStatus, Submissions};
 use crate::error::Result;
-use crate::notify::{self, digest, remind};
-use crate::store::{LearnedAddress, Store};
+use crate::store::LearnedAddress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ItemKind {
@@ -194,74 +193,4 @@ pub fn due_reminders(
             }
         })
         .collect())
-}
-
-/// Queues the digest and the reminders due at `now` (each after its configured hour, on
-/// working days only). Safe to call as often as you like.
-pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -> Result<()> {
-    let local = now.with_timezone(&config.timezone);
-    let today = local.date_naive();
-    match config.calendar.is_workday(today) {
-        Ok(true) => {}
-        Ok(false) => return Ok(()),
-        Err(e) => {
-            tracing::error!("cannot tell whether {today} is a working day: {e}");
-            return Ok(());
-        }
-    }
-    if local.hour() >= config.policy.digest_hour && !store.digest_queued_for(today)? {
-        queue_digest(config, store, now)?;
-    }
-    if local.hour() >= config.policy.reminder_hour {
-        queue_reminders(config, store, now)?;
-    }
-    Ok(())
-}
-
-/// Builds today's digest and queues it; false when today's is queued already.
-pub fn queue_digest(
-    config: &Config,
-    store: &mut Store,
-    now: DateTime<FixedOffset>,
-) -> Result<bool> {
-    let today = now.with_timezone(&config.timezone).date_naive();
-    let d = digest::build(config, store, now)?;
-    let out = notify::build(config, &d.draft, now)?;
-    let queued = store.queue_digest(&out, today, d.last_mail_id, now)?;
-    if queued {
-        tracing::info!(day = %today, "digest queued");
-    }
-    Ok(queued)
-}
-
-/// Queues the reminders due today (none on a rest day); returns how many mails were queued.
-pub fn queue_reminders(
-    config: &Config,
-    store: &mut Store,
-    now: DateTime<FixedOffset>,
-) -> Result<usize> {
-    let today = now.with_timezone(&config.timezone).date_naive();
-    let subs = store.submissions(config.timezone)?;
-    let learned = store.learned_addresses()?;
-    let sent = store.reminder_items()?;
-    let mut n = 0;
-    for r in due_reminders(config, &subs, &learned, &sent, now)? {
-        if r.recipients.is_empty() {
-            // Shown in the digest; logged quietly since this runs every half minute.
-            tracing::debug!(unit = %r.unit, "no address known: reminder cannot be sent");
-            continue;
-        }
-        let draft = remind::draft(config, &r, today);
-        let out = notify::build(config, &draft, now)?;
-        let items: Vec<(String, u32)> = r
-            .items
-            .iter()
-            .map(|i| (i.key.clone(), i.activity))
-            .collect();
-        if store.queue_reminder(&out, &items, today, now)? {
-            tracing::info!(unit = %r.unit, items = items.len(), "reminder queued");
-            n += 1;
-        }
-    }
-    Ok(n)
 }

@@ -10,6 +10,7 @@
 pub mod ack;
 pub mod digest;
 pub mod file;
+pub mod jobs;
 pub mod remind;
 pub mod smtp;
 
