@@ -539,7 +539,7 @@ pub fn status_table(
     );
     out.push_str("序号  责任单位              计划月份  活动日期    方案截止    方案        报告截止    报告        状态\n");
     for s in &statuses {
-        let receipt = |r: &Option<crate::deadlines::Receipt>| match r {
+        let receipt = |r: &Option<crate::records::Receipt>| match r {
             None => "未报".to_string(),
             Some(r) => format!(
                 "{}{}",

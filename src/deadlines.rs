@@ -6,15 +6,13 @@
 //! the latest possible one: 5 working days before the month's last day. A date in a year the
 //! calendar does not cover makes that activity's deadlines an error, shown, never guessed.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use chrono_tz::Tz;
 
 use crate::calendar::Calendar;
-use crate::classify::Kind;
 use crate::config::{Activity, Config};
-use crate::store::MailRecord;
+use crate::records::Receipt;
+// Re-exported: tests/store.rs reads `Submissions` at this path.
+pub use crate::records::Submissions;
 
 pub const PLAN_LEAD: i32 = 5;
 pub const REPORT_LAG: i32 = 5;
@@ -48,16 +46,6 @@ impl State {
     }
 }
 
-/// A plan or report that counts for an activity.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Receipt {
-    pub mail_id: i64,
-    /// Local date it reached the office.
-    pub received: NaiveDate,
-    /// None when the deadline itself is unknown.
-    pub on_time: Option<bool>,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivityStatus {
     pub number: u32,
@@ -76,96 +64,6 @@ pub struct ActivityStatus {
     pub state: State,
     /// Calendar gaps and similar problems that stop a deadline from being computed.
     pub error: Option<String>,
-}
-
-/// When a recorded mail reached the office, in local time: its Date header, unless that is
-/// later than when it was recorded (a wrong clock on the sender's side).
-pub fn received_at(m: &MailRecord, tz: Tz) -> NaiveDate {
-    m.received_instant().with_timezone(&tz).date_naive()
-}
-
-/// What the deadlines and reminders need from the settled plans and reports, folded one mail
-/// at a time in id order, so its size does not grow with the mailbox: per activity, the date
-/// the latest dated plan or report states and the first to arrive; and the addresses the
-/// units' submissions came from.
-#[derive(Debug, Default, Clone)]
-pub struct Submissions {
-    by_activity: HashMap<u32, ActivitySubmissions>,
-    /// (unit, address), each pair once, in the order first seen.
-    senders: Vec<(String, String)>,
-    seen_senders: HashSet<(String, String)>,
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-struct ActivitySubmissions {
-    plan: Side,
-    report: Side,
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-struct Side {
-    /// (first day, last day) stated by the latest mail that states one.
-    dated: Option<(NaiveDate, NaiveDate)>,
-    /// (local arrival date, mail id) of the first to arrive (the lowest id among equals).
-    first: Option<(NaiveDate, i64)>,
-}
-
-impl Side {
-    fn add(&mut self, m: &MailRecord, tz: Tz) {
-        if let Some(d) = m.activity_date {
-            self.dated = Some((d, m.activity_end.unwrap_or(d).max(d)));
-        }
-        let received = received_at(m, tz);
-        if self.first.is_none_or(|(first, _)| received < first) {
-            self.first = Some((received, m.id));
-        }
-    }
-
-    fn receipt(&self, deadline: Option<NaiveDate>) -> Option<Receipt> {
-        self.first.map(|(received, mail_id)| Receipt {
-            mail_id,
-            received,
-            on_time: deadline.map(|d| received <= d),
-        })
-    }
-}
-
-impl Submissions {
-    /// Takes one mail into account; mails must come in id order. Anything but a settled plan
-    /// or report with an activity is ignored.
-    pub fn add(&mut self, m: &MailRecord, tz: Tz) {
-        if !m.is_settled_submission() {
-            return;
-        }
-        if let (Some(unit), Some(addr)) = (&m.unit, &m.from_addr) {
-            let pair = (unit.clone(), addr.to_lowercase());
-            if self.seen_senders.insert(pair.clone()) {
-                self.senders.push(pair);
-            }
-        }
-        let Some(activity) = m.activity else {
-            return;
-        };
-        let a = self.by_activity.entry(activity).or_default();
-        match m.kind {
-            Kind::Plan => a.plan.add(m, tz),
-            Kind::Report => a.report.add(m, tz),
-            Kind::Other => {}
-        }
-    }
-
-    pub fn from_mails(mails: &[MailRecord], tz: Tz) -> Submissions {
-        let mut s = Submissions::default();
-        for m in mails {
-            s.add(m, tz);
-        }
-        s
-    }
-
-    /// (unit, address) of every settled submission, each once, oldest first.
-    pub fn senders(&self) -> &[(String, String)] {
-        &self.senders
-    }
 }
 
 pub fn month_end(year: i32, month: u32) -> NaiveDate {

@@ -9,9 +9,10 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::classify::Kind;
 use crate::config::Config;
-use crate::deadlines::{season_status, ActivityStatus, Receipt};
+use crate::deadlines::{season_status, ActivityStatus};
 use crate::error::{Error, Result};
 use crate::parse::parse;
+use crate::records::Receipt;
 use crate::store::Store;
 
 const HEADERS: [&str; 13] = [

@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod intake;
 pub mod notify;
 pub mod parse;
+pub mod records;
 pub mod replay;
 pub mod review;
 pub mod schedule;

@@ -12,7 +12,8 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::notify::{self, ack};
 use crate::parse::parse;
-use crate::store::{decision_json, MailRecord, Store};
+use crate::records::MailRecord;
+use crate::store::{decision_json, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Assignment {

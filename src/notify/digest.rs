@@ -8,12 +8,11 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{html_escape as esc, kinds, zh_date_short, Draft};
 use crate::config::Config;
-use crate::deadlines::{
-    empty_required_months, fmt_date, season_status, ActivityStatus, Receipt, State,
-};
+use crate::deadlines::{empty_required_months, fmt_date, season_status, ActivityStatus, State};
 use crate::error::Result;
+use crate::records::{MailRecord, Receipt};
 use crate::schedule::{due_items, unit_addresses};
-use crate::store::{MailRecord, Store};
+use crate::store::Store;
 
 /// At most this many newly arrived mails are listed one by one.
 pub const MAX_ARRIVED_ROWS: usize = 300;

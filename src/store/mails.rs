@@ -1,0 +1,264 @@
+//! Mail records: recording a mail once with its decision, and the queries over the records
+//! (by id, since an id, the review queue, the settled submissions).
+//!
+//! Invariants:
+//! - a mail is recorded once: the same bytes or the same Message-ID is a duplicate, which only
+//!   marks its source as seen;
+//! - a mail's record, its source and the outgoing mail it causes commit in one transaction
+//!   (or one savepoint of the open batch);
+//! - the caller has archived the raw bytes before calling `record`.
+//!
+//! This room owns the `mail` table (apart from a correction's UPDATE, see `corrections`); it
+//! queues mail only through `outbox::queue_in` and does not write the archive.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::outbox::{queue_in, Outgoing};
+use super::{parse_ts, ts, Store};
+use crate::classify::{Decision, Kind};
+use crate::error::Result;
+use crate::parse::ParsedMail;
+use crate::records::{MailRecord, Submissions};
+
+/// What recording a mail did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    New(i64),
+    /// Already stored (same bytes or same Message-ID); the id of the stored copy.
+    Duplicate(i64),
+}
+
+impl Store {
+    /// The stored copy of this mail, if any: same bytes, or same Message-ID.
+    pub fn find_existing(&self, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
+        existing_in(&self.conn, hash, message_id)
+    }
+
+    /// Records a mail with its decision and, in the same transaction, queues what it causes
+    /// (each outgoing mail gets the new mail's id). Nothing is queued for a duplicate.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record(
+        &mut self,
+        raw_len: usize,
+        hash: &str,
+        archive_path: &Path,
+        source: &str,
+        parsed: Option<&ParsedMail>,
+        parse_error: Option<&str>,
+        decision: &Decision,
+        now: DateTime<FixedOffset>,
+        outgoing: Vec<Outgoing>,
+    ) -> Result<Recorded> {
+        self.write_tx(|tx| {
+            let mid = parsed.and_then(|p| p.message_id.as_deref());
+            let existing = existing_in(tx, hash, mid)?;
+            if let Some(id) = existing {
+                tx.execute(
+                    "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
+                    params![source, id],
+                )?;
+                return Ok(Recorded::Duplicate(id));
+            }
+            let attachments: Vec<String> = parsed
+                .map(|p| {
+                    p.attachments
+                        .iter()
+                        .map(|a| {
+                            a.name
+                                .clone()
+                                .unwrap_or_else(|| format!("({})", a.content_type))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            tx.execute(
+                "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
+                    archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
+                    reasons, attachments, parse_error)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+                params![
+                    hash,
+                    mid,
+                    source,
+                    ts(&now),
+                    parsed.and_then(|p| p.date).map(|d| ts(&d)),
+                    parsed.and_then(|p| p.from_addr.clone()),
+                    parsed.and_then(|p| p.from_name.clone()),
+                    parsed.map(|p| p.subject.clone()).unwrap_or_default(),
+                    raw_len as i64,
+                    archive_path.to_string_lossy(),
+                    decision.kind.as_str(),
+                    decision.unit,
+                    decision.activity,
+                    decision.activity_date.map(|d| d.to_string()),
+                    decision.activity_end.map(|d| d.to_string()),
+                    decision.confidence,
+                    decision.needs_review,
+                    decision.automated,
+                    serde_json::to_string(&decision.reasons).unwrap_or_default(),
+                    serde_json::to_string(&attachments).unwrap_or_default(),
+                    parse_error,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
+                params![source, id],
+            )?;
+            for mut o in outgoing {
+                o.mail_id = Some(id);
+                queue_in(tx, &o, now)?;
+            }
+            Ok(Recorded::New(id))
+        })
+    }
+
+    pub fn mails(&self) -> Result<Vec<MailRecord>> {
+        self.query_mails("SELECT * FROM mail ORDER BY id", [])
+    }
+
+    pub fn mail(&self, id: i64) -> Result<Option<MailRecord>> {
+        Ok(self
+            .query_mails("SELECT * FROM mail WHERE id = ?1", [id])?
+            .into_iter()
+            .next())
+    }
+
+    /// Whether a plan for `activity` that counts (not waiting for review) is on record,
+    /// leaving out mail `except`.
+    pub fn has_settled_plan(&self, activity: u32, except: Option<i64>) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM mail WHERE activity = ?1 AND kind = 'plan' AND (needs_review = 0 OR reviewed = 1)
+                 AND id != ?2 LIMIT 1",
+                params![activity, except.unwrap_or(-1)],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    pub fn mails_since(&self, after_id: i64) -> Result<Vec<MailRecord>> {
+        self.query_mails("SELECT * FROM mail WHERE id > ?1 ORDER BY id", [after_id])
+    }
+
+    /// The settled plans and reports folded into what deadlines and reminders need, read one
+    /// row at a time: memory does not grow with the number of mails.
+    pub fn submissions(&self, tz: chrono_tz::Tz) -> Result<Submissions> {
+        let mut subs = Submissions::default();
+        let mut st = self.conn.prepare(
+            "SELECT * FROM mail WHERE kind != 'other' AND activity IS NOT NULL
+               AND (needs_review = 0 OR reviewed = 1) ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            subs.add(&mail_from_row(r)?, tz);
+        }
+        Ok(subs)
+    }
+
+    /// Mails after `after_id`, oldest first, at most `limit`.
+    pub fn mails_since_limited(&self, after_id: i64, limit: usize) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE id > ?1 ORDER BY id LIMIT ?2",
+            params![after_id, limit as i64],
+        )
+    }
+
+    pub fn count_since(&self, after_id: i64) -> Result<usize> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT COUNT(*) FROM mail WHERE id > ?1", [after_id], |r| {
+                    r.get(0)
+                })?;
+        Ok(n as usize)
+    }
+
+    pub fn last_mail_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM mail", [], |r| r.get(0))?)
+    }
+
+    pub fn review_count(&self) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM mail WHERE needs_review = 1 AND reviewed = 0",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// Mails a person still has to review, oldest first.
+    pub fn review_queue(&self) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE needs_review = 1 AND reviewed = 0 ORDER BY id",
+            [],
+        )
+    }
+
+    fn query_mails<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<MailRecord>> {
+        let mut st = self.conn.prepare(sql)?;
+        let rows = st.query_map(p, mail_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
+    let json_list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
+    Ok(MailRecord {
+        id: r.get("id")?,
+        hash: r.get("hash")?,
+        message_id: r.get("message_id")?,
+        source: r.get("source")?,
+        recorded_at: parse_ts(&r.get::<_, String>("recorded_at")?).unwrap_or_default(),
+        mail_date: r
+            .get::<_, Option<String>>("mail_date")?
+            .and_then(|s| parse_ts(&s)),
+        from_addr: r.get("from_addr")?,
+        from_name: r.get("from_name")?,
+        subject: r.get("subject")?,
+        size: r.get("size")?,
+        archive_path: PathBuf::from(r.get::<_, String>("archive_path")?),
+        kind: Kind::parse(&r.get::<_, String>("kind")?).unwrap_or(Kind::Other),
+        unit: r.get("unit")?,
+        activity: r.get("activity")?,
+        activity_date: r
+            .get::<_, Option<String>>("activity_date")?
+            .and_then(|s| s.parse().ok()),
+        activity_end: r
+            .get::<_, Option<String>>("activity_end")?
+            .and_then(|s| s.parse().ok()),
+        confidence: r.get("confidence")?,
+        needs_review: r.get("needs_review")?,
+        automated: r.get("automated")?,
+        reasons: json_list(r.get("reasons")?),
+        attachments: json_list(r.get("attachments")?),
+        parse_error: r.get("parse_error")?,
+        reviewed: r.get("reviewed")?,
+    })
+}
+
+/// The stored copy of a mail: the same bytes, or else the same Message-ID.
+fn existing_in(conn: &Connection, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
+    if let Some(id) = conn
+        .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(Some(id));
+    }
+    match message_id.filter(|m| !m.is_empty()) {
+        Some(mid) => Ok(conn
+            .query_row(
+                "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
+                [mid],
+                |r| r.get(0),
+            )
+            .optional()?),
+        None => Ok(None),
+    }
+}
