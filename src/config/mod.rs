@@ -1,0 +1,270 @@
+//! Configuration: the notice as data.
+//!
+//! One TOML file names everything else: the schedule (a TSV pasted from the notice's 附件
+//! table), the unit directory, the working-day calendar directory, the mailbox and the outgoing
+//! transport, the store and the reminder policy. Relative paths are relative to the config
+//! file. Everything is parsed and validated into one [`Config`] value before any I/O on mail;
+//! every problem is reported with file, line and what to change, all at once.
+//!
+//! Secrets never live here: the IMAP/SMTP authorization code is read from an environment
+//! variable or a file the config names, at the moment it is needed.
+//!
+//! This file holds the public, typed configuration and [`Config::from_str`], which runs the
+//! checks in the order their problems are reported. The parts:
+//! - `raw`: the TOML shapes serde reads (private to this module);
+//! - `schedule`: the schedule table parser ([`parse_schedule`]);
+//! - `units`: the unit directory ([`Unit::names`], [`is_plausible_address`]);
+//! - `validate`: the checks of each section, with their file:line messages.
+//!
+//! A [`Config`] that exists is valid: `from_str` returns either a complete value or every
+//! problem found. Nothing in this module touches mail, the store or the network, and nothing
+//! reads a secret before [`Secret::read`] is called.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+
+mod raw;
+mod schedule;
+mod units;
+mod validate;
+
+pub use schedule::parse_schedule;
+pub use units::is_plausible_address;
+
+/// One row of the notice's schedule table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// 序号
+    pub number: u32,
+    /// 活动主题
+    pub theme: String,
+    /// 活动形式
+    pub form: String,
+    /// 责任单位, verbatim (the unit's `name` in the directory).
+    pub unit: String,
+    pub year: i32,
+    /// 计划开展时间 (month, 1–12).
+    pub month: u32,
+    /// A fixed day when the schedule gives one (e.g. "6月26日").
+    pub date: Option<NaiveDate>,
+    /// Line in the schedule file.
+    pub line: usize,
+}
+
+/// A responsible unit and the names people write for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The schedule's short name (责任单位), e.g. `县市监局`.
+    pub name: String,
+    /// Official full name, e.g. `洞口县市场监督管理局`.
+    pub full_name: String,
+    pub aliases: Vec<String>,
+    /// Known sender addresses (lowercase).
+    pub addresses: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Security {
+    /// Implicit TLS (IMAPS 993, SMTPS 465).
+    Tls,
+    StartTls,
+    /// No TLS: only for loopback tests.
+    Plain,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Secret {
+    Env(String),
+    File(PathBuf),
+    None,
+}
+
+impl Secret {
+    pub fn read(&self) -> Result<String> {
+        match self {
+            Secret::Env(var) => std::env::var(var)
+                .map_err(|_| Error::Secret(format!("environment variable {var} is not set"))),
+            Secret::File(path) => std::fs::read_to_string(path)
+                .map(|s| s.trim().to_string())
+                .map_err(|e| Error::Secret(format!("{}: {e}", path.display()))),
+            Secret::None => Ok(String::new()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImapConfig {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub user: String,
+    pub secret: Secret,
+    pub folder: String,
+    /// Send the RFC 2971 ID command after login (163/126 require it).
+    pub send_id: bool,
+    /// Extra trust root (PEM), for servers with a private CA such as the test servers.
+    pub ca_file: Option<PathBuf>,
+    pub poll_seconds: u64,
+    pub idle: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intake {
+    Imap(ImapConfig),
+    Maildir { path: PathBuf, poll_seconds: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub user: String,
+    pub secret: Secret,
+    pub ca_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outgoing {
+    Smtp(SmtpConfig),
+    File { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// Mails to one recipient per day, at most.
+    pub per_recipient_daily: u32,
+    /// Local hour at which reminders go out on working days.
+    pub reminder_hour: u32,
+    /// Working days before the planned month starts when the first notice goes out.
+    pub month_notice_workdays: i32,
+    /// Working days before the plan deadline when a plan reminder goes out.
+    pub plan_reminder_workdays: i32,
+    /// Working days before the report deadline when a report reminder goes out.
+    pub report_reminder_workdays: i32,
+    /// Copy the office on overdue notices.
+    pub cc_office_on_overdue: bool,
+    pub digest_hour: u32,
+    pub digest_to: Vec<String>,
+    /// How many working days ahead the digest looks for what is due.
+    pub digest_horizon_workdays: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: PathBuf,
+    pub office_name: String,
+    pub office_short_name: String,
+    pub office_address: String,
+    /// The office's own people (the notice's contacts) and their other addresses.
+    pub office_staff: Vec<String>,
+    pub office_staff_addresses: Vec<String>,
+    /// The county's name as it prefixes unit names (洞口县).
+    pub county: String,
+    pub timezone: Tz,
+    pub year: i32,
+    /// Months the notice says must each have at least one theme.
+    pub required_months: Vec<u32>,
+    pub schedule_path: PathBuf,
+    pub activities: Vec<Activity>,
+    pub units: Vec<Unit>,
+    pub calendar: Calendar,
+    pub calendar_dir: PathBuf,
+    pub intake: Intake,
+    pub outgoing: Outgoing,
+    pub database: PathBuf,
+    pub archive_dir: PathBuf,
+    pub policy: Policy,
+    /// Base URL under which archived mail can be opened (for digest links), if any.
+    pub archive_url: Option<String>,
+}
+
+impl Config {
+    pub fn unit(&self, name: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    pub fn activity(&self, number: u32) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.number == number)
+    }
+
+    pub fn activities_of<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Activity> + 'a {
+        self.activities.iter().filter(move |a| a.unit == unit)
+    }
+
+    /// Loads and validates a configuration file and everything it names.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_str(path, &text)
+    }
+
+    pub fn from_str(path: &Path, text: &str) -> Result<Config> {
+        let raw = validate::parse(path, text)?;
+        let src = validate::Source::new(path, text);
+        let mut problems = Vec::new();
+
+        let timezone = validate::timezone(&src, &raw, &mut problems);
+
+        // Unit directory: inline [[unit]] entries and/or a units file.
+        let (units, unit_problems) = validate::unit_directory(&src, &raw, &mut problems);
+
+        // Schedule.
+        let year = raw.season.year;
+        let (schedule_path, activities, schedule_problems) =
+            validate::schedule(&src, &raw, &units, &mut problems);
+        problems.extend(unit_problems);
+        problems.extend(schedule_problems);
+        validate::require_activities(&schedule_path, &activities, &mut problems);
+
+        // Calendar: must cover the season year (and the next, for reports after December).
+        let (calendar_dir, calendar) = validate::calendar(&src, &raw, year, &mut problems);
+        let required_months = validate::required_months(&src, &raw, &mut problems);
+
+        // Mailbox and transport.
+        let intake = validate::intake(&src, &raw, &mut problems);
+        let outgoing = validate::outgoing(&src, &raw, &mut problems);
+
+        let policy = validate::policy(&src, raw.policy, &raw.office.address, &mut problems);
+        validate::office_address(&src, &raw.office.address, &mut problems);
+
+        if !problems.is_empty() {
+            return Err(Error::Config(problems));
+        }
+        Ok(Config {
+            path: path.to_path_buf(),
+            office_name: raw.office.name,
+            office_short_name: raw.office.short_name.unwrap_or_else(|| "政务公开办".into()),
+            office_address: raw.office.address.to_lowercase(),
+            office_staff: raw.office.staff.clone(),
+            office_staff_addresses: raw
+                .office
+                .staff_addresses
+                .iter()
+                .map(|a| a.to_lowercase())
+                .collect(),
+            county: raw.office.county,
+            timezone,
+            year,
+            required_months,
+            schedule_path,
+            activities,
+            units,
+            calendar,
+            calendar_dir,
+            intake,
+            outgoing,
+            database: src.resolve(raw.store.database.as_deref().unwrap_or("themeday.db")),
+            archive_dir: src.resolve(raw.store.archive.as_deref().unwrap_or("archive")),
+            policy,
+            archive_url: raw.store.archive_url,
+        })
+    }
+}
