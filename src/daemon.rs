@@ -72,6 +72,8 @@ static SETUP_LOGGED: Mutex<Option<Instant>> = Mutex::new(None);
 pub const LEARN_CONFIDENCE: f64 = 0.8;
 
 /// What a new mail causes: its acknowledgement, built against the store as it was before it.
+/// A submission from an address nobody can write to (`x@evil.example.`, `x;y@…`) cannot be
+/// acknowledged: that is an error of this mail, which ingest records as unprocessable.
 fn acks_for(
     config: &Config,
     store: &Store,
@@ -84,6 +86,14 @@ fn acks_for(
     let Some(p) = parsed else {
         return Ok(Vec::new());
     };
+    if let Some(from) = p.from_addr.as_deref() {
+        let answerable = d.kind != Kind::Other && !d.automated && p.automated.is_none() && !p.ours;
+        if answerable && !crate::config::is_plausible_address(from) {
+            return Err(Error::Send(format!(
+                "发件人地址 {from:?} 无效，无法回复"
+            )));
+        }
+    }
     let plan_on_record = match d.activity {
         Some(a) => store.has_settled_plan(a, None)?,
         None => false,

@@ -242,19 +242,21 @@ pub fn record_prepared(
         return Ok(duplicate(id, Some(decision)));
     }
     let mid = parsed.as_ref().and_then(|p| p.message_id.as_deref());
-    if let Some((first, first_archive)) = match mid {
-        Some(m) => store.first_with_message_id(m)?,
-        None => None,
-    } {
-        let same_body = std::fs::read(&first_archive).is_ok_and(|b| self::body_hash(&b) == body_hash);
-        if same_body {
+    let holders = match mid {
+        Some(m) => store.with_message_id(m)?,
+        None => Vec::new(),
+    };
+    for (id, path) in &holders {
+        if std::fs::read(path).is_ok_and(|b| self::body_hash(&b) == body_hash) {
             // The same mail with other transport headers: the copy just written is not kept.
             if created {
                 let _ = std::fs::remove_file(&archive);
             }
-            store.mark_source_seen(source, first)?;
-            return Ok(duplicate(first, Some(decision)));
+            store.mark_source_seen(source, *id)?;
+            return Ok(duplicate(*id, Some(decision)));
         }
+    }
+    if let Some((first, _)) = holders.first() {
         // Someone reused a Message-ID: this one is a mail of its own, and the office decides.
         decision.needs_review = true;
         flags.notes.push(format!(

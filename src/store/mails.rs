@@ -4,7 +4,7 @@
 //! Invariants:
 //! - a mail is recorded once: the same bytes are a duplicate, which only marks its source as
 //!   seen. Whether a mail with a known Message-ID but other bytes is the same mail is the
-//!   caller's decision (`ingest` compares the contents); `record` itself dedups on bytes;
+//!   caller's decision (`ingest` compares the contents, see [`Store::with_message_id`]); `record` itself dedups on bytes;
 //! - a mail's record, its source and the outgoing mail it causes commit in one transaction
 //!   (or one savepoint of the open batch);
 //! - the caller has archived the raw bytes before calling `record`.
@@ -34,24 +34,23 @@ pub enum Recorded {
 
 impl Store {
     /// The stored copy of this mail, if any: the same bytes. (A mail with a known Message-ID
-    /// and other bytes is compared by `ingest`, see [`Store::first_with_message_id`].)
+    /// and other bytes is compared by `ingest`, see [`Store::with_message_id`].)
     pub fn find_existing(&self, hash: &str) -> Result<Option<i64>> {
         existing_in(&self.conn, hash)
     }
 
-    /// The first recorded mail with this Message-ID, and its archive file.
-    pub fn first_with_message_id(&self, message_id: &str) -> Result<Option<(i64, PathBuf)>> {
+    /// The recorded mails with this Message-ID, oldest first, each with its archive file.
+    pub fn with_message_id(&self, message_id: &str) -> Result<Vec<(i64, PathBuf)>> {
         if message_id.is_empty() {
-            return Ok(None);
+            return Ok(Vec::new());
         }
-        Ok(self
+        let mut st = self
             .conn
-            .query_row(
-                "SELECT id, archive_path FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
-                [message_id],
-                |r| Ok((r.get(0)?, PathBuf::from(r.get::<_, String>(1)?))),
-            )
-            .optional()?)
+            .prepare("SELECT id, archive_path FROM mail WHERE message_id = ?1 ORDER BY id")?;
+        let rows = st.query_map([message_id], |r| {
+            Ok((r.get(0)?, PathBuf::from(r.get::<_, String>(1)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Records a mail with its decision and what the bot could not stand behind in it, and, in
