@@ -657,15 +657,15 @@ fn store_archive_and_outbox_are_private_whatever_the_umask() {
     let o = c.output().unwrap();
     assert!(o.status.success(), "{}", text(&o));
     let var = tmp.path().join("var");
-    for p in ["db/themeday.db", "db/themeday.db.lock", "archive", "outbox"] {
-        assert!(var.join(p).exists(), "{p}");
-    }
-    assert!(std::fs::read_dir(var.join("outbox")).unwrap().count() > 0);
-    let files = assert_private(&var);
-    assert!(files > 12 + 8, "{files} files checked");
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&var).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
+    let files = assert_private(&var);
+    for p in ["db/themeday.db", "archive", "outbox"] {
+        assert!(var.join(p).exists(), "{p}");
+    }
+    assert!(std::fs::read_dir(var.join("outbox")).unwrap().count() > 0);
+    assert!(files > 12 + 8, "{files} files checked");
 }
 
 #[test]
