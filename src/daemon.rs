@@ -89,9 +89,7 @@ fn acks_for(
     if let Some(from) = p.from_addr.as_deref() {
         let answerable = d.kind != Kind::Other && !d.automated && p.automated.is_none() && !p.ours;
         if answerable && !crate::config::is_plausible_address(from) {
-            return Err(Error::Send(format!(
-                "发件人地址 {from:?} 无效，无法回复"
-            )));
+            return Err(Error::Send(format!("发件人地址 {from:?} 无效，无法回复")));
         }
     }
     let plan_on_record = match d.activity {

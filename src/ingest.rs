@@ -62,7 +62,10 @@ fn decide_guarded(
         Ok(p) => match catch_unwind(AssertUnwindSafe(|| classifier.classify(&p))) {
             Ok(d) => (Some(p), None, d, None),
             Err(panic) => {
-                let why = format!("the classifier failed on this message ({})", panic_text(&panic));
+                let why = format!(
+                    "the classifier failed on this message ({})",
+                    panic_text(&panic)
+                );
                 let unprocessable = format!("无法识别：识别程序处理该邮件时出错（{why}）");
                 (Some(p), None, failed_decision(&why), Some(unprocessable))
             }
@@ -208,7 +211,11 @@ fn duplicate(id: i64, decision: Option<Decision>) -> Ingested {
 pub fn is_store_failure(e: &Error) -> bool {
     matches!(
         e,
-        Error::Store(_) | Error::Batch(_) | Error::Write { .. } | Error::Read { .. } | Error::Stopped
+        Error::Store(_)
+            | Error::Batch(_)
+            | Error::Write { .. }
+            | Error::Read { .. }
+            | Error::Stopped
     )
 }
 

@@ -160,11 +160,7 @@ fn mail_from_addresses_lettre_refuses_never_stops_intake() {
     }
     let o = themeday(&cfg, NOW, &["poll"]);
     assert!(o.status.success(), "{}", text(&o));
-    assert!(
-        text(&o).contains("其中 6 封无法自动处理"),
-        "{}",
-        text(&o)
-    );
+    assert!(text(&o).contains("其中 6 封无法自动处理"), "{}", text(&o));
     let db = db(tmp.path());
     assert_eq!(count(&db, "SELECT COUNT(*) FROM mail"), 18);
     // Every genuine plan is acknowledged, to its own sender, in the same pass.
@@ -195,7 +191,10 @@ fn mail_from_addresses_lettre_refuses_never_stops_intake() {
         assert!(review, "{bad}");
         let why = why.unwrap_or_else(|| panic!("{bad} not marked unprocessable"));
         assert!(why.contains("无法生成回执"), "{bad}: {why}");
-        assert_eq!(kind, "plan", "{bad}: the classifier's reading is kept for the office");
+        assert_eq!(
+            kind, "plan",
+            "{bad}: the classifier's reading is kept for the office"
+        );
         assert_eq!(
             count(
                 &db,
@@ -265,11 +264,26 @@ fn a_borrowed_message_id_does_not_preempt_the_real_plan() {
     let (id, kind, unit, activity, review, notes): (i64, String, String, i64, bool, String) = db
         .query_row(
             "SELECT id, kind, unit, activity, needs_review, notes FROM mail WHERE source = ?1",
-            [format!("maildir:{}", REAL_PLAN.split(":2,").next().unwrap())],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            [format!(
+                "maildir:{}",
+                REAL_PLAN.split(":2,").next().unwrap()
+            )],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .unwrap();
-    assert_eq!((kind.as_str(), unit.as_str(), activity), ("plan", "县财政局", 5));
+    assert_eq!(
+        (kind.as_str(), unit.as_str(), activity),
+        ("plan", "县财政局", 5)
+    );
     assert!(review);
     assert!(
         notes.contains("Message-ID 与第1封相同而内容不同"),
@@ -285,11 +299,16 @@ fn a_borrowed_message_id_does_not_preempt_the_real_plan() {
         .unwrap();
     assert_eq!(to, "[\"2875513346@qq.com\"]");
     let digest = text(&themeday(&cfg, now, &["digest", "--print"]));
-    assert!(digest.contains("Message-ID 与第1封相同而内容不同"), "{digest}");
+    assert!(
+        digest.contains("Message-ID 与第1封相同而内容不同"),
+        "{digest}"
+    );
     // The same bytes again, and the same mail delivered along another route (another
     // Received line), stay duplicates.
     put(tmp.path(), "copy-1.eml", &real, 1_681_780_600);
-    let mut rerouted = b"Received: from mx3.qq.com by newxmmxszc3-9.qq.com; Tue, 18 Apr 2023 09:15:50 +0800\r\n".to_vec();
+    let mut rerouted =
+        b"Received: from mx3.qq.com by newxmmxszc3-9.qq.com; Tue, 18 Apr 2023 09:15:50 +0800\r\n"
+            .to_vec();
     rerouted.extend_from_slice(&real);
     put(tmp.path(), "copy-2.eml", &rerouted, 1_681_780_660);
     let o = themeday(&cfg, "2023-04-18T10:05:00+08:00", &["poll"]);
@@ -358,7 +377,12 @@ fn run_reads_the_mailbox_before_the_first_digest_and_reminders() {
     // A cold start: 200 older mails, then the sample mail with the plans of 县财政局 and
     // 县水利局, whose plan reminders fall due on 20 April.
     for n in 0..200 {
-        put(tmp.path(), &format!("filler-{n}.eml"), &filler(n), 1_680_000_000 + n as u64);
+        put(
+            tmp.path(),
+            &format!("filler-{n}.eml"),
+            &filler(n),
+            1_680_000_000 + n as u64,
+        );
     }
     let demo = demo_mails();
     for (i, (name, raw)) in demo.iter().enumerate() {
@@ -389,7 +413,12 @@ fn run_reads_the_mailbox_before_the_first_digest_and_reminders() {
     std::thread::sleep(Duration::from_secs(2));
     let out = stop(child);
     let db = db(tmp.path());
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM mail"), total, "{}", text(&out));
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM mail"),
+        total,
+        "{}",
+        text(&out)
+    );
     // The first digest covers every mail that was in the mailbox.
     assert_eq!(
         count(&db, "SELECT last_mail_id FROM digest_log"),
@@ -397,13 +426,12 @@ fn run_reads_the_mailbox_before_the_first_digest_and_reminders() {
         "the first digest was decided before the mailbox was read"
     );
     let raw: Vec<u8> = db
-        .query_row("SELECT raw FROM outbox WHERE kind = 'digest'", [], |r| r.get(0))
+        .query_row("SELECT raw FROM outbox WHERE kind = 'digest'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let digest = body_of(&raw);
-    assert!(
-        digest.contains(&format!("新到邮件 {total} 封")),
-        "{digest}"
-    );
+    assert!(digest.contains(&format!("新到邮件 {total} 封")), "{digest}");
     // No plan reminder for a plan that was in the mailbox.
     assert_eq!(
         count(
@@ -531,7 +559,11 @@ fn many_docx_mail(n: usize) -> Vec<u8> {
 #[test]
 fn five_thousand_tiny_docx_give_bounded_text() {
     let raw = many_docx_mail(5_000);
-    assert!(raw.len() < 8 << 20, "the mail itself is small: {}", raw.len());
+    assert!(
+        raw.len() < 8 << 20,
+        "the mail itself is small: {}",
+        raw.len()
+    );
     let started = Instant::now();
     let p = themeday::parse::parse(&raw).unwrap();
     eprintln!("parsed {} bytes in {:.2?}", raw.len(), started.elapsed());
@@ -545,7 +577,10 @@ fn five_thousand_tiny_docx_give_bounded_text() {
         .map(|t| t.chars().count())
         .sum();
     assert!(total <= 200_000, "{total} characters of attachment text");
-    assert!(total >= 20_000, "the first attachments are still read: {total}");
+    assert!(
+        total >= 20_000,
+        "the first attachments are still read: {total}"
+    );
     assert!(
         p.problems.iter().any(|x| x.contains("not read")),
         "{:?}",
@@ -563,7 +598,12 @@ fn a_huge_subject_is_cut_wherever_it_is_repeated() {
         "From: \"{name}\" <dkmzj_bgs@126.com>\r\nTo: 43347867@qq.com\r\nSubject: {subject}\r\nDate: Tue, 18 Apr 2023 10:00:00 +0800\r\nMessage-ID: <huge-subject@126.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n县民政局拟于2023年4月28日举办第三届公众开放日活动，现报送活动方案。\r\n洞口县民政局\r\n"
     );
     assert!(raw.len() > 10_000_000);
-    put(tmp.path(), "huge-subject.eml", raw.as_bytes(), 1_681_783_200);
+    put(
+        tmp.path(),
+        "huge-subject.eml",
+        raw.as_bytes(),
+        1_681_783_200,
+    );
     let now = "2023-04-18T10:30:00+08:00";
     let o = themeday(&cfg, now, &["poll"]);
     assert!(o.status.success(), "{}", text(&o));
@@ -592,7 +632,9 @@ fn a_huge_subject_is_cut_wherever_it_is_repeated() {
 fn controls_in(out: &[u8]) -> Vec<char> {
     String::from_utf8_lossy(out)
         .chars()
-        .filter(|&c| (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c))
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
+        })
         .collect()
 }
 
@@ -617,7 +659,10 @@ fn control_characters_never_reach_the_terminal() {
     }
     // The subject is still shown, without its escapes.
     let review = text(&themeday(&cfg, now, &["review"]));
-    assert!(review.contains("[2J]0;themeday主题日活动方案[8m隐藏"), "{review}");
+    assert!(
+        review.contains("[2J]0;themeday主题日活动方案[8m隐藏"),
+        "{review}"
+    );
 }
 
 /// Every file under `dir` 0600 (no group/other bits) and every directory 0700.
@@ -696,7 +741,10 @@ fn check_verifies_the_password_sources() {
     let o = themeday(&cfg, NOW, &["check"]);
     assert!(!o.status.success(), "{}", text(&o));
     let out = text(&o);
-    assert!(out.contains(&env_at) && out.contains("THEMEDAY_TEST_I11_IMAP"), "{out}");
+    assert!(
+        out.contains(&env_at) && out.contains("THEMEDAY_TEST_I11_IMAP"),
+        "{out}"
+    );
     assert!(out.contains("未设置"), "{out}");
     assert!(out.contains(&file_at) && out.contains("无法读取"), "{out}");
     assert!(!out.contains("ok:"), "{out}");
@@ -713,7 +761,10 @@ fn check_verifies_the_password_sources() {
     let out = text(&o);
     assert!(out.contains("警告") && out.contains(&file_at), "{out}");
     assert!(out.contains("0644") && out.contains("chmod 600"), "{out}");
-    assert!(!out.contains("abcdefghijklmnop"), "the secret must not be echoed");
+    assert!(
+        !out.contains("abcdefghijklmnop"),
+        "the secret must not be echoed"
+    );
 
     // Private: no warning.
     std::fs::set_permissions(&pw, std::fs::Permissions::from_mode(0o600)).unwrap();
@@ -790,7 +841,11 @@ fn a_refused_smtp_login_holds_the_outbox_and_fails_nothing() {
     let o = poll(NOW);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("发信服务器拒绝登录"), "{}", text(&o));
-    assert_eq!(logins.load(Ordering::SeqCst), 1, "one login, then the outbox waits");
+    assert_eq!(
+        logins.load(Ordering::SeqCst),
+        1,
+        "one login, then the outbox waits"
+    );
     let db = db(tmp.path());
     let queued = count(&db, "SELECT COUNT(*) FROM outbox WHERE state = 'queued'");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM outbox"), queued);
@@ -814,8 +869,15 @@ fn a_refused_smtp_login_holds_the_outbox_and_fails_nothing() {
     assert!(o.status.success(), "{}", text(&o));
     assert_eq!(logins.load(Ordering::SeqCst), 1);
     // The digest tells the office.
-    let digest = text(&themeday(&cfg, "2023-04-20T09:06:00+08:00", &["digest", "--print"]));
-    assert!(digest.contains("发信服务器拒绝了本办邮箱的登录"), "{digest}");
+    let digest = text(&themeday(
+        &cfg,
+        "2023-04-20T09:06:00+08:00",
+        &["digest", "--print"],
+    ));
+    assert!(
+        digest.contains("发信服务器拒绝了本办邮箱的登录"),
+        "{digest}"
+    );
     // Ten minutes on, one more try; still nothing is given up.
     let o = poll("2023-04-20T09:11:00+08:00");
     assert!(o.status.success(), "{}", text(&o));

@@ -151,7 +151,9 @@ pub fn is_plausible_address(a: &str) -> bool {
     !local.is_empty()
         && domain.contains('.')
         && !domain.ends_with('.')
-        && !a.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+        && !a
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
         && a.parse::<lettre::Address>().is_ok()
 }
 
@@ -175,7 +177,12 @@ mod tests {
         ] {
             assert!(!is_plausible_address(a), "{a}");
         }
-        for a in ["1623857740@qq.com", "lina_ipo@163.com", "dk.sfj-1@gov.cn", "a+b@x.y.z"] {
+        for a in [
+            "1623857740@qq.com",
+            "lina_ipo@163.com",
+            "dk.sfj-1@gov.cn",
+            "a+b@x.y.z",
+        ] {
             assert!(is_plausible_address(a), "{a}");
         }
     }

@@ -416,13 +416,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     if !t_unprocessable.rows.is_empty() {
         tables.push(&t_unprocessable);
     }
-    tables.extend([
-        &t_review,
-        &t_due,
-        &t_overdue,
-        &t_nodate,
-        &t_progress,
-    ]);
+    tables.extend([&t_review, &t_due, &t_overdue, &t_nodate, &t_progress]);
     let unprocessable_count = if t_unprocessable.rows.is_empty() {
         String::new()
     } else {

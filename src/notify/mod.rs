@@ -271,7 +271,11 @@ pub fn deliver_due(
             }
             Err(SendError::Login(e)) => {
                 let until = now + Duration::minutes(LOGIN_RETRY_MINUTES);
-                store.hold_outbox_after_login_refused(q.id, &format!("{LOGIN_REFUSED}{e}"), until)?;
+                store.hold_outbox_after_login_refused(
+                    q.id,
+                    &format!("{LOGIN_REFUSED}{e}"),
+                    until,
+                )?;
                 if once_an_hour(&LOGIN_LOGGED) {
                     tracing::error!(
                         error = %e,
