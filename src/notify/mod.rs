@@ -282,6 +282,8 @@ pub fn deliver_due(
                         retry_minutes = LOGIN_RETRY_MINUTES,
                         "the mail server refused the office's login (is the authorization code expired?): all outgoing mail is held, nothing is marked failed"
                     );
+                } else {
+                    tracing::debug!(error = %e, "login refused again: outgoing mail still held");
                 }
                 out.login_refused = Some(e);
                 break;
