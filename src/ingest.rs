@@ -55,7 +55,7 @@ fn decide_guarded(
     let parsed = catch_unwind(|| parse(raw)).unwrap_or_else(|p| {
         Err(format!(
             "the parser failed on this message ({})",
-            panic_text(&p)
+            panic_text(&*p)
         ))
     });
     match parsed {
@@ -64,7 +64,7 @@ fn decide_guarded(
             Err(panic) => {
                 let why = format!(
                     "the classifier failed on this message ({})",
-                    panic_text(&panic)
+                    panic_text(&*panic)
                 );
                 let unprocessable = format!("无法识别：识别程序处理该邮件时出错（{why}）");
                 (Some(p), None, failed_decision(&why), Some(unprocessable))
@@ -284,7 +284,7 @@ pub fn record_prepared(
         Err(panic) => {
             flags.unprocessable = Some(format!(
                 "无法生成回执：程序处理该邮件时出错（{}）",
-                panic_text(&panic)
+                panic_text(&*panic)
             ));
             Vec::new()
         }

@@ -892,3 +892,58 @@ fn a_refused_smtp_login_holds_the_outbox_and_fails_nothing() {
         "a refused login is no attempt of any mail"
     );
 }
+
+#[test]
+fn a_failure_while_acknowledging_one_mail_is_that_mails_alone() {
+    use themeday::ingest::{prepare, record_prepared};
+    let tmp = tempfile::tempdir().unwrap();
+    let config = themeday::config::Config::load(&root().join("config/dongkou-2023.toml")).unwrap();
+    let classifier = themeday::classify::Classifier::new(&config);
+    let mut store =
+        themeday::store::Store::open(&tmp.path().join("t.db"), &tmp.path().join("archive"))
+            .unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let mails = demo_mails();
+    store.begin_batch().unwrap();
+    for (i, (_, raw)) in mails.iter().take(4).enumerate() {
+        let p = prepare(&classifier, store.archive_dir(), raw, false).unwrap();
+        let r = record_prepared(
+            &mut store,
+            p,
+            &format!("t:{i}"),
+            now,
+            |_, _, _, _| match i {
+                1 => panic!("boom while building the acknowledgement"),
+                2 => Err(themeday::Error::Send(
+                    "bad address \"x@evil.example.\"".into(),
+                )),
+                _ => Ok(Vec::new()),
+            },
+        )
+        .unwrap_or_else(|e| panic!("mail {i} stopped the batch: {e}"));
+        assert!(!r.duplicate);
+        assert_eq!(r.unprocessable.is_some(), i == 1 || i == 2, "mail {i}");
+    }
+    // A failure of the store itself is still returned: it stops the pass.
+    let p = prepare(&classifier, store.archive_dir(), &mails[4].1, false).unwrap();
+    let err = record_prepared(&mut store, p, "t:4", now, |_, _, _, _| {
+        Err(themeday::Error::Batch("disk full".into()))
+    })
+    .expect_err("a store failure must stop the pass");
+    assert!(err.to_string().contains("disk full"), "{err}");
+    store.commit_batch().unwrap();
+    let recorded = store.mails().unwrap();
+    assert_eq!(recorded.len(), 4);
+    let why = |i: usize| recorded[i].unprocessable.clone().unwrap_or_default();
+    assert!(why(1).contains("boom while building"), "{}", why(1));
+    assert!(why(2).contains("x@evil.example."), "{}", why(2));
+    assert!(recorded[1].needs_review && recorded[2].needs_review);
+    assert!(recorded[0].unprocessable.is_none() && recorded[3].unprocessable.is_none());
+    let queue: Vec<i64> = store
+        .unprocessable_queue()
+        .unwrap()
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(queue, vec![recorded[1].id, recorded[2].id]);
+}
