@@ -13,6 +13,7 @@ use crate::classify::Classifier;
 use crate::config::Config;
 use crate::deadlines::{fmt_date, season_status};
 use crate::ingest::{decide, ingest};
+use crate::safetext::for_terminal;
 use crate::store::Store;
 
 #[derive(Parser, Debug)]
@@ -169,6 +170,20 @@ pub fn run() -> anyhow::Result<ExitCode> {
             for w in &warnings {
                 println!("warning: {w}");
             }
+            let secrets = crate::config::check_secrets(&config);
+            for w in &secrets.warnings {
+                println!("警告：{w}");
+            }
+            for e in &secrets.errors {
+                eprintln!("错误：{e}");
+            }
+            if !secrets.errors.is_empty() {
+                eprintln!(
+                    "themeday: 配置中指定的授权码有 {} 处无法读取，程序将无法登录邮箱。",
+                    secrets.errors.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
             println!(
                 "ok: {} activities, {} units, calendar years {:?}",
                 config.activities.len(),
@@ -270,6 +285,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 "新邮件 {} 封（方案 {}，报告 {}，待核对 {}），重复 {} 封；回执排队 {} 封；发出 {} 封，失败 {} 封，超限暂停 {} 封。",
                 sum.new, sum.plans, sum.reports, sum.review, sum.duplicates, sum.acks_queued, delivery.sent, delivery.failed, delivery.held
             );
+            if sum.unprocessable > 0 {
+                println!(
+                    "其中 {} 封无法自动处理，已存档、未回复，列入日报“无法处理的邮件”。",
+                    sum.unprocessable
+                );
+            }
+            if let Some(e) = &delivery.login_refused {
+                println!("{}", crate::notify::trouble::login_refused_text(e));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Run => {
@@ -300,7 +324,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let mut transport = crate::notify::transport_for(&config)?;
                 let r = crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
                 println!("发出 {} 封，失败 {} 封。", r.sent, r.failed);
-                return Ok(if r.failed > 0 {
+                if let Some(e) = &r.login_refused {
+                    println!("{}", crate::notify::trouble::login_refused_text(e));
+                }
+                return Ok(if r.failed > 0 || r.login_refused.is_some() {
                     ExitCode::from(1)
                 } else {
                     ExitCode::SUCCESS
@@ -311,14 +338,14 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
             let d = crate::notify::digest::build(&config, &store, now)?;
             if html {
-                println!("{}", d.draft.html.unwrap_or_default());
+                println!("{}", for_terminal(&d.draft.html.unwrap_or_default()));
             } else {
                 println!(
                     "主题：{}\n收件人：{}\n",
                     d.draft.subject,
                     d.draft.to.join("、")
                 );
-                print!("{}", d.draft.text);
+                print!("{}", for_terminal(&d.draft.text));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -369,7 +396,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Review => {
             let config = load()?;
             let store = Store::open(&config.database, &config.archive_dir)?;
-            print!("{}", crate::review::review_text(&config, &store)?);
+            print!(
+                "{}",
+                for_terminal(&crate::review::review_text(&config, &store)?)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Assign {
@@ -458,7 +488,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Status => {
             let config = load()?;
             let store = Store::open(&config.database, &config.archive_dir)?;
-            print!("{}", status_table(&config, &store, now)?);
+            print!("{}", for_terminal(&status_table(&config, &store, now)?));
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,6 +6,11 @@
 //! delivers the outbox and runs the schedule. A stop finishes the mail in hand (each mail is
 //! recorded with its acknowledgement in one transaction) and then exits.
 //!
+//! Nothing is decided on a mailbox not yet read: the schedule (digest, reminders) runs only
+//! after the first intake pass has finished, so a cold start with mail waiting neither reports
+//! "0 new mails" nor reminds a unit whose plan is in the mailbox. One daemon per store: `run`
+//! and `poll` hold the store's lock file ([`StoreLock`]) for as long as they run.
+//!
 //! The clock is a value: with `--now` the daemon's time starts at that instant and moves on
 //! with the wall clock, so any day of the season can be replayed.
 
@@ -24,7 +29,7 @@ use crate::ingest::{ingest, prepare, record_prepared, Ingested, Prepared};
 use crate::intake::{source_for, Source};
 use crate::notify::{self, ack, Transport};
 use crate::parse::ParsedMail;
-use crate::store::{Outgoing, Store};
+use crate::store::{Outgoing, Store, StoreLock};
 
 /// `--now` as a moving clock.
 #[derive(Clone, Copy, Debug)]
@@ -57,12 +62,18 @@ pub struct PassSummary {
     pub reports: usize,
     pub review: usize,
     pub acks_queued: usize,
+    /// Recorded, but the bot could not handle them (listed in the digest).
+    pub unprocessable: usize,
 }
+
+static SETUP_LOGGED: Mutex<Option<Instant>> = Mutex::new(None);
 
 /// Confidence from which a new sender address is learned for the recognised unit.
 pub const LEARN_CONFIDENCE: f64 = 0.8;
 
 /// What a new mail causes: its acknowledgement, built against the store as it was before it.
+/// A submission from an address nobody can write to (`x@evil.example.`, `x;y@…`) cannot be
+/// acknowledged: that is an error of this mail, which ingest records as unprocessable.
 fn acks_for(
     config: &Config,
     store: &Store,
@@ -75,6 +86,12 @@ fn acks_for(
     let Some(p) = parsed else {
         return Ok(Vec::new());
     };
+    if let Some(from) = p.from_addr.as_deref() {
+        let answerable = d.kind != Kind::Other && !d.automated && p.automated.is_none() && !p.ours;
+        if answerable && !crate::config::is_plausible_address(from) {
+            return Err(Error::Send(format!("发件人地址 {from:?} 无效，无法回复")));
+        }
+    }
     let plan_on_record = match d.activity {
         Some(a) => store.has_settled_plan(a, None)?,
         None => false,
@@ -82,11 +99,12 @@ fn acks_for(
     let drafts: Vec<_> = ack::draft(config, hash, p, d, now, plan_on_record)
         .into_iter()
         .collect();
-    *queued = drafts.len();
-    drafts
+    let built = drafts
         .iter()
         .map(|dr| notify::build(config, dr, now))
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    *queued = built.len();
+    Ok(built)
 }
 
 /// Records one mail and queues its acknowledgement, updating the pass summary.
@@ -200,6 +218,9 @@ fn account(
     }
     sum.new += 1;
     sum.acks_queued += queued;
+    if r.unprocessable.is_some() {
+        sum.unprocessable += 1;
+    }
     // A sender the directory does not know, recognised with high confidence, is learned
     // for the unit (the office can remove it with `themeday units --forget`).
     if let (Some(d), Some(addr)) = (&r.decision, r.from_addr.as_deref()) {
@@ -208,6 +229,7 @@ fn account(
         {
             if d.kind != Kind::Other
                 && addr != config.office_address
+                && crate::config::is_plausible_address(addr)
                 && !config
                     .units
                     .iter()
@@ -272,6 +294,7 @@ pub fn poll(
     clock: &Clock,
     scheduled: &mut Scheduled<'_>,
 ) -> Result<(PassSummary, notify::Delivery)> {
+    let _lock = StoreLock::acquire(&config.database)?;
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     settle_interrupted(config, &store)?;
     let classifier = crate::review::classifier_with_learned(config, &store)?;
@@ -343,6 +366,9 @@ pub fn run(
     interrupters: Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
     mut scheduled: Box<ScheduledTask>,
 ) -> Result<()> {
+    let _lock = StoreLock::acquire(&current(&cell).database)?;
+    // Set once the first intake pass has finished (or failed): the schedule waits for it.
+    let intake_ready = Arc::new(AtomicBool::new(false));
     {
         let config = current(&cell);
         settle_interrupted(
@@ -353,6 +379,7 @@ pub fn run(
     let (wake_tx, wake_rx) = mpsc::channel::<()>();
     let sender_cell = cell.clone();
     let sender_stop = stop.clone();
+    let sender_ready = intake_ready.clone();
     let sender = std::thread::Builder::new()
         .name("sender".into())
         .spawn(move || -> Result<()> {
@@ -368,7 +395,9 @@ pub fn run(
                     transport = None;
                     last_schedule = None;
                 }
-                if last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30)) {
+                if sender_ready.load(Ordering::SeqCst)
+                    && last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30))
+                {
                     if let Err(e) = scheduled(&config, &mut store, clock.now()) {
                         tracing::error!("scheduled work failed: {e:#}");
                     }
@@ -377,12 +406,19 @@ pub fn run(
                 if transport.is_none() {
                     match notify::transport_for(&config) {
                         Ok(t) => transport = Some(t),
-                        Err(e) => tracing::error!("cannot set up outgoing mail: {e}"),
+                        // A missing password stays missing until someone fixes it: say so
+                        // once an hour, not once a second.
+                        Err(e) if notify::once_an_hour(&SETUP_LOGGED) => {
+                            tracing::error!("cannot set up outgoing mail: {e}")
+                        }
+                        Err(e) => tracing::debug!("cannot set up outgoing mail: {e}"),
                     }
                 }
                 if let Some(t) = transport.as_mut() {
                     match notify::deliver_due(&config, &store, t.as_mut(), clock.now()) {
-                        Ok(d) if d.failed > 0 => transport = None,
+                        // A new transport reads the password again: a fixed password file
+                        // takes effect without a restart.
+                        Ok(d) if d.failed > 0 || d.login_refused.is_some() => transport = None,
                         Ok(_) => {}
                         Err(e) => tracing::error!("delivery failed: {e:#}"),
                     }
@@ -424,13 +460,16 @@ pub fn run(
         ) {
             Ok(sum) => {
                 failed_passes = 0;
-                if sum.acks_queued > 0 {
+                let first = !intake_ready.swap(true, Ordering::SeqCst);
+                if sum.acks_queued > 0 || first {
                     let _ = wake_tx.send(());
                 }
             }
             Err(Error::Stopped) => break,
             Err(e) => {
                 tracing::error!("intake: {e:#}");
+                // The mailbox was tried: a digest saying it cannot be read beats no digest.
+                intake_ready.store(true, Ordering::SeqCst);
                 failed_passes = failed_passes.saturating_add(1);
                 // Acks recorded before the failure are queued: let the sender have them.
                 let _ = wake_tx.send(());

@@ -1,16 +1,29 @@
 //! Ingest: one raw mail → parsed, classified, archived and recorded, with the mail it causes
 //! queued in the same transaction.
 //!
-//! A mail that cannot be parsed is still archived and recorded (kind `other`, flagged for
-//! review, with the parse error), so nothing that reached the mailbox is ever dropped.
+//! One bad mail never stops the rest. Whatever goes wrong with the mail in hand — it cannot be
+//! parsed, the classifier panics on it, its acknowledgement cannot be built (an address lettre
+//! refuses) — is that mail's: it is still archived and recorded, marked unprocessable with the
+//! reason (in Chinese, for the digest's 无法处理的邮件), held for the office's review and not
+//! acknowledged, and the next mail goes on. Only a failure of the store itself (SQLite, the
+//! archive's disk) is returned as an error and stops the pass.
+//!
+//! A mail is a duplicate only when it is the same mail: the same bytes, or a known Message-ID
+//! with the same body (a copy delivered again with other transport headers). A known
+//! Message-ID with another body is recorded as a mail of its own and flagged for the office,
+//! so a forged mail that borrows the Message-ID of a unit's future plan cannot make the real
+//! plan "already recorded".
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
+use sha2::{Digest, Sha256};
 
 use crate::classify::{Classifier, Decision, Kind};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::parse::{parse, ParsedMail};
+use crate::records::Flags;
 use crate::store::{content_hash, write_archive, Outgoing, Recorded, Store};
 
 #[derive(Debug, Clone)]
@@ -20,6 +33,8 @@ pub struct Ingested {
     pub decision: Option<Decision>,
     /// The sender address, when the mail could be parsed.
     pub from_addr: Option<String>,
+    /// Why the mail could not be handled, when it could not (it is recorded all the same).
+    pub unprocessable: Option<String>,
 }
 
 /// Parses and classifies without touching the store.
@@ -27,27 +42,82 @@ pub fn decide(
     classifier: &Classifier,
     raw: &[u8],
 ) -> (Option<ParsedMail>, Option<String>, Decision) {
-    match parse(raw) {
-        Ok(p) => {
-            let d = classifier.classify(&p);
-            (Some(p), None, d)
+    let (parsed, error, decision, _) = decide_guarded(classifier, raw);
+    (parsed, error, decision)
+}
+
+/// [`decide`], with a panic in the parser or the classifier caught and turned into the mail's
+/// own failure; the last value says why the mail could not be handled (Chinese), if it could not.
+fn decide_guarded(
+    classifier: &Classifier,
+    raw: &[u8],
+) -> (Option<ParsedMail>, Option<String>, Decision, Option<String>) {
+    let parsed = catch_unwind(|| parse(raw)).unwrap_or_else(|p| {
+        Err(format!(
+            "the parser failed on this message ({})",
+            panic_text(&*p)
+        ))
+    });
+    match parsed {
+        Ok(p) => match catch_unwind(AssertUnwindSafe(|| classifier.classify(&p))) {
+            Ok(d) => (Some(p), None, d, None),
+            Err(panic) => {
+                let why = format!(
+                    "the classifier failed on this message ({})",
+                    panic_text(&*panic)
+                );
+                let unprocessable = format!("无法识别：识别程序处理该邮件时出错（{why}）");
+                (Some(p), None, failed_decision(&why), Some(unprocessable))
+            }
+        },
+        Err(e) => {
+            let unprocessable = format!("无法解析：{e}");
+            (
+                None,
+                Some(e.clone()),
+                failed_decision(&format!("cannot parse: {e}")),
+                Some(unprocessable),
+            )
         }
-        Err(e) => (
-            None,
-            Some(e.clone()),
-            Decision {
-                kind: Kind::Other,
-                unit: None,
-                activity: None,
-                activity_date: None,
-                activity_end: None,
-                confidence: 0.0,
-                needs_review: true,
-                automated: false,
-                reasons: vec![format!("cannot parse: {e}")],
-            },
-        ),
     }
+}
+
+/// The decision for a mail the bot could not read: `other`, for the office to review.
+fn failed_decision(reason: &str) -> Decision {
+    Decision {
+        kind: Kind::Other,
+        unit: None,
+        activity: None,
+        activity_date: None,
+        activity_end: None,
+        confidence: 0.0,
+        needs_review: true,
+        automated: false,
+        reasons: vec![reason.to_string()],
+    }
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// The SHA-256 of a mail's body: everything after the blank line that ends its header (the
+/// whole mail when it has none). Two copies of one mail delivered along different routes
+/// differ in their transport headers, not here.
+pub fn body_hash(raw: &[u8]) -> String {
+    let end = (0..raw.len()).find_map(|i| {
+        if raw[i..].starts_with(b"\n\n") {
+            Some(i + 2)
+        } else if raw[i..].starts_with(b"\n\r\n") {
+            Some(i + 3)
+        } else {
+            None
+        }
+    });
+    hex::encode(Sha256::digest(&raw[end.unwrap_or(0)..]))
 }
 
 /// What a mail becomes without the store: its hash, parse and decision, and its archive file
@@ -56,15 +126,21 @@ pub fn decide(
 #[derive(Debug)]
 pub struct Prepared {
     pub hash: String,
+    /// See [`body_hash`].
+    pub body_hash: String,
     pub len: usize,
     pub parsed: Option<ParsedMail>,
     pub error: Option<String>,
     pub decision: Decision,
+    /// Why the mail could not be parsed or classified (Chinese), if it could not.
+    pub unprocessable: Option<String>,
     pub archive: PathBuf,
     /// Whether this call created the archive file (it did not exist with these bytes).
     pub created: bool,
 }
 
+/// Archives, parses and classifies one mail. An error is the archive's (the store's): a
+/// mail that cannot be parsed or classified is still prepared, marked unprocessable.
 pub fn prepare(
     classifier: &Classifier,
     archive_dir: &Path,
@@ -83,13 +159,15 @@ fn prepare_hashed(
     durable: bool,
 ) -> Result<Prepared> {
     let (archive, created) = write_archive(archive_dir, &hash, raw, durable)?;
-    let (parsed, error, decision) = decide(classifier, raw);
+    let (parsed, error, decision, unprocessable) = decide_guarded(classifier, raw);
     Ok(Prepared {
         hash,
+        body_hash: body_hash(raw),
         len: raw.len(),
         parsed,
         error,
         decision,
+        unprocessable,
         archive,
         created,
     })
@@ -109,21 +187,41 @@ pub fn ingest(
 ) -> Result<Ingested> {
     let hash = content_hash(raw);
     // A copy of a recorded mail is not parsed again.
-    if let Some(id) = store.find_existing(&hash, None)? {
+    if let Some(id) = store.find_existing(&hash)? {
         store.mark_source_seen(source, id)?;
-        return Ok(Ingested {
-            id,
-            duplicate: true,
-            decision: None,
-            from_addr: None,
-        });
+        return Ok(duplicate(id, None));
     }
     let durable = !store.in_batch();
     let prepared = prepare_hashed(classifier, store.archive_dir(), raw, hash, durable)?;
     record_prepared(store, prepared, source, now, outgoing)
 }
 
-/// Records a prepared mail, unless the store has it already (same bytes, or same Message-ID).
+fn duplicate(id: i64, decision: Option<Decision>) -> Ingested {
+    Ingested {
+        id,
+        duplicate: true,
+        decision,
+        from_addr: None,
+        unprocessable: None,
+    }
+}
+
+/// Whether an error is the store's own (SQLite, the archive's disk), which stops the pass,
+/// rather than the mail's.
+pub fn is_store_failure(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Store(_)
+            | Error::Batch(_)
+            | Error::Write { .. }
+            | Error::Read { .. }
+            | Error::Stopped
+    )
+}
+
+/// Records a prepared mail, unless the store has it already (the same bytes, or the same
+/// Message-ID with the same body). What a failure to build its acknowledgement leaves is
+/// recorded as unprocessable; only a failure of the store is returned.
 pub fn record_prepared(
     store: &mut Store,
     p: Prepared,
@@ -133,29 +231,69 @@ pub fn record_prepared(
 ) -> Result<Ingested> {
     let Prepared {
         hash,
+        body_hash,
         len,
         parsed,
         error,
-        decision,
+        mut decision,
+        unprocessable,
         archive,
         created,
     } = p;
-    let mid = parsed.as_ref().and_then(|p| p.message_id.as_deref());
-    if let Some(id) = store.find_existing(&hash, mid)? {
-        if created && store.find_existing(&hash, None)?.is_none() {
-            // Same Message-ID, other bytes: the copy just written is not kept.
-            let _ = std::fs::remove_file(&archive);
-        }
+    let mut flags = Flags {
+        unprocessable,
+        notes: Vec::new(),
+    };
+    if let Some(id) = store.find_existing(&hash)? {
         store.mark_source_seen(source, id)?;
-        return Ok(Ingested {
-            id,
-            duplicate: true,
-            decision: Some(decision),
-            from_addr: None,
-        });
+        return Ok(duplicate(id, Some(decision)));
+    }
+    let mid = parsed.as_ref().and_then(|p| p.message_id.as_deref());
+    let holders = match mid {
+        Some(m) => store.with_message_id(m)?,
+        None => Vec::new(),
+    };
+    for (id, path) in &holders {
+        if std::fs::read(path).is_ok_and(|b| self::body_hash(&b) == body_hash) {
+            // The same mail with other transport headers: the copy just written is not kept.
+            if created {
+                let _ = std::fs::remove_file(&archive);
+            }
+            store.mark_source_seen(source, *id)?;
+            return Ok(duplicate(*id, Some(decision)));
+        }
+    }
+    if let Some((first, _)) = holders.first() {
+        // Someone reused a Message-ID: this one is a mail of its own, and the office decides.
+        decision.needs_review = true;
+        flags.notes.push(format!(
+            "Message-ID 与第{first}封相同而内容不同：其中一封可能是伪造的，请核对后再确认"
+        ));
     }
     store.adopt_archive(&archive);
-    let queued = outgoing(store, &hash, parsed.as_ref(), &decision)?;
+    let built = catch_unwind(AssertUnwindSafe(|| {
+        outgoing(store, &hash, parsed.as_ref(), &decision)
+    }));
+    let queued = match built {
+        Ok(Ok(q)) => q,
+        Ok(Err(e)) if is_store_failure(&e) => return Err(e),
+        Ok(Err(e)) => {
+            flags.unprocessable = Some(format!("无法生成回执：{e}"));
+            Vec::new()
+        }
+        Err(panic) => {
+            flags.unprocessable = Some(format!(
+                "无法生成回执：程序处理该邮件时出错（{}）",
+                panic_text(&*panic)
+            ));
+            Vec::new()
+        }
+    };
+    if let Some(why) = &flags.unprocessable {
+        // Recorded, but it counts for nothing until the office has looked at it.
+        decision.needs_review = true;
+        tracing::warn!(source, reason = %why, "mail recorded as unprocessable");
+    }
     let rec = store.record(
         len,
         &hash,
@@ -164,6 +302,7 @@ pub fn record_prepared(
         parsed.as_ref(),
         error.as_deref(),
         &decision,
+        &flags,
         now,
         queued,
     )?;
@@ -174,12 +313,8 @@ pub fn record_prepared(
             duplicate: false,
             decision: Some(decision),
             from_addr,
+            unprocessable: flags.unprocessable,
         },
-        Recorded::Duplicate(id) => Ingested {
-            id,
-            duplicate: true,
-            decision: Some(decision),
-            from_addr: None,
-        },
+        Recorded::Duplicate(id) => duplicate(id, Some(decision)),
     })
 }

@@ -20,6 +20,7 @@ pub mod parse;
 pub mod records;
 pub mod replay;
 pub mod review;
+pub mod safetext;
 pub mod schedule;
 pub mod store;
 mod textpos;

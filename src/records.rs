@@ -45,6 +45,12 @@ pub struct MailRecord {
     pub attachments: Vec<String>,
     pub parse_error: Option<String>,
     pub reviewed: bool,
+    /// Why the bot could not handle this mail (Chinese, for the office), when it could not:
+    /// it could not be parsed or classified, or its acknowledgement could not be built.
+    pub unprocessable: Option<String>,
+    /// What the office should know about this mail beyond the classifier's reasons (Chinese),
+    /// e.g. that it shares its Message-ID with another mail of other content.
+    pub notes: Vec<String>,
 }
 
 impl MailRecord {
@@ -61,6 +67,14 @@ impl MailRecord {
     pub fn is_settled_submission(&self) -> bool {
         self.kind != Kind::Other && self.activity.is_some() && (!self.needs_review || self.reviewed)
     }
+}
+
+/// What the bot could not stand behind in a mail, recorded with it for the office: see
+/// [`MailRecord::unprocessable`] and [`MailRecord::notes`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub unprocessable: Option<String>,
+    pub notes: Vec<String>,
 }
 
 /// A plan or report that counts for an activity.

@@ -35,6 +35,8 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
         return Err(Error::Usage(format!("--to {to} is before --from {from}")));
     }
     let classifier = Classifier::new(config);
+    // It records and sends like the daemon: not while a daemon runs on the same store.
+    let _lock = crate::store::StoreLock::acquire(&config.database)?;
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     let mut transport = notify::transport_for(config)?;
     // Every mail with the instant it arrives (its Date header; the start when it has none).

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::notify::{self, ack};
 use crate::parse::parse;
 use crate::records::MailRecord;
+use crate::safetext::{attachment_list, repeated};
 use crate::store::{decision_json, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +162,11 @@ pub fn assign(
                     ack::draft(config, &m.hash, &parsed, &after, now, plan_on_record)
                 {
                     d.dedup_key = key;
-                    ack_out = Some(notify::build(config, &d, now)?);
+                    // A mail whose acknowledgement cannot be built is still settled.
+                    match notify::build(config, &d, now) {
+                        Ok(o) => ack_out = Some(o),
+                        Err(e) => tracing::warn!(mail = mail_id, "no acknowledgement: {e}"),
+                    }
                 }
             }
         }
@@ -203,8 +208,8 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
                     .format("%Y-%m-%d %H:%M")
                     .to_string())
                 .unwrap_or_default(),
-            m.from_addr.as_deref().unwrap_or("（无发件人）"),
-            m.subject,
+            repeated(m.from_addr.as_deref().unwrap_or("（无发件人）")),
+            repeated(&m.subject),
             m.kind.zh(),
             m.unit.as_deref().unwrap_or("单位未识别"),
             m.activity
@@ -213,10 +218,16 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
             m.activity_date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "未找到".into()),
-            m.reasons.join("；"),
+            repeated(&m.reasons.join("；")),
         ));
+        if let Some(why) = &m.unprocessable {
+            out.push_str(&format!("    无法处理：{}\n", repeated(why)));
+        }
+        for n in &m.notes {
+            out.push_str(&format!("    注意：{}\n", repeated(n)));
+        }
         if !m.attachments.is_empty() {
-            out.push_str(&format!("    附件：{}\n", m.attachments.join("、")));
+            out.push_str(&format!("    附件：{}\n", attachment_list(&m.attachments)));
         }
         let cands = std::fs::read(&m.archive_path)
             .ok()

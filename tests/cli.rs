@@ -82,7 +82,13 @@ fn copy_config(dir: &Path, store: bool) -> PathBuf {
 
 #[test]
 fn check_accepts_the_real_configuration() {
-    let o = themeday(&["--config", &real_config(), "check"]);
+    // `check` verifies that the password variables the config names are set (issue 11).
+    let o = Command::new(env!("CARGO_BIN_EXE_themeday"))
+        .args(["--config", &real_config(), "check"])
+        .env("THEMEDAY_IMAP_PASSWORD", "x")
+        .env("THEMEDAY_SMTP_PASSWORD", "x")
+        .output()
+        .expect("run themeday");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("25 activities, 20 units"), "{out}");

@@ -563,3 +563,86 @@ fn starttls_with_ca_file() {
         tls_poll(Security::StartTls, false)
     });
 }
+
+// ------------------------------------------------------------------ issue 11: robustness
+
+/// The mails of `fixtures/attacks/` whose From address lettre refuses.
+fn bad_address_mails() -> Vec<Vec<u8>> {
+    [
+        "bad-address-trailing-dot.eml",
+        "bad-address-double-dot-domain.eml",
+        "bad-address-hyphen-label.eml",
+        "bad-address-semicolon-local.eml",
+        "bad-address-double-dot-local.eml",
+        "bad-address-leading-dot-local.eml",
+    ]
+    .iter()
+    .map(|n| std::fs::read(repo().join("fixtures/attacks").join(n)).expect("attack fixture"))
+    .collect()
+}
+
+#[test]
+fn bad_addresses_in_an_imap_batch_stop_nothing() {
+    timed("bad_addresses_in_an_imap_batch_stop_nothing", || {
+        let w = World::new(Opts::default());
+        let fixtures = fixtures();
+        let bad = bad_address_mails();
+        // A bad mail after each of the first six fixtures: all in the one fetched batch.
+        let mut mails = Vec::new();
+        for (i, f) in fixtures.iter().enumerate() {
+            mails.push((f.envelope_from.clone(), f.raw.clone()));
+            if let Some(b) = bad.get(i) {
+                mails.push(("bounce@evil.example".to_string(), b.clone()));
+            }
+        }
+        w.servers.seed_office(&mails);
+        w.poll(NOW);
+        w.servers.settle();
+        // Every genuine mail recorded and acknowledged in the one pass...
+        assert_eq!(w.mail_rows(), (fixtures.len() + bad.len()) as i64);
+        assert_eq!(check_fixture_acks(&w, &fixtures), expected_acks(&fixtures));
+        // ...the bad ones recorded as unprocessable, unanswered, and not fetched again.
+        assert_eq!(
+            w.scalar(
+                "SELECT COUNT(*) FROM mail WHERE unprocessable IS NOT NULL AND needs_review = 1"
+            ),
+            bad.len() as i64
+        );
+        assert_eq!(
+            w.scalar(
+                "SELECT COUNT(*) FROM outbox o JOIN mail m ON m.id = o.mail_id
+                 WHERE m.unprocessable IS NOT NULL"
+            ),
+            0
+        );
+        let out = w.poll(NOW);
+        assert!(out.contains("新邮件 0 封"), "{out}");
+        check_office_untouched(&w, mails.len());
+    });
+}
+
+#[test]
+fn cold_start_digest_counts_the_imap_mailbox() {
+    timed("cold_start_digest_counts_the_imap_mailbox", || {
+        let w = World::new(Opts::default());
+        let fixtures = fixtures();
+        seed_fixtures(&w, &fixtures);
+        // 09:00 on a working day: the digest is due at once, but only after the mailbox
+        // has been read.
+        let d = w.spawn_run(NOW, "run");
+        let digest = wait_every("the first digest", WAIT, Duration::from_millis(100), || {
+            w.servers.bot_mail("digest@office.test").into_iter().next()
+        });
+        assert_no_errors(&d.stop());
+        let want = format!("新到邮件 {} 封", fixtures.len());
+        assert!(
+            digest.text.contains(&want),
+            "{want} not in:\n{}",
+            digest.text
+        );
+        assert_eq!(
+            w.scalar("SELECT last_mail_id FROM digest_log"),
+            fixtures.len() as i64
+        );
+    });
+}

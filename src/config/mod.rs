@@ -14,11 +14,12 @@
 //! - `raw`: the TOML shapes serde reads (private to this module);
 //! - `schedule`: the schedule table parser ([`parse_schedule`]);
 //! - `units`: the unit directory ([`Unit::names`], [`is_plausible_address`]);
-//! - `validate`: the checks of each section, with their file:line messages.
+//! - `validate`: the checks of each section, with their file:line messages;
+//! - `secrets`: `check`'s look at the secrets named (set, readable, not readable by others).
 //!
 //! A [`Config`] that exists is valid: `from_str` returns either a complete value or every
 //! problem found. Nothing in this module touches mail, the store or the network, and nothing
-//! reads a secret before [`Secret::read`] is called.
+//! reads a secret before [`Secret::read`] is called (or `check` calls [`check_secrets`]).
 
 use std::path::{Path, PathBuf};
 
@@ -30,10 +31,12 @@ use crate::error::{Error, Result};
 
 mod raw;
 mod schedule;
+mod secrets;
 mod units;
 mod validate;
 
 pub use schedule::parse_schedule;
+pub use secrets::{check_secrets, SecretReport};
 pub use units::is_plausible_address;
 
 /// One row of the notice's schedule table.

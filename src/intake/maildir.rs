@@ -1,6 +1,10 @@
 //! Maildir source: reads `new/` and `cur/` without moving or renaming anything (the office's
 //! mail stays as it is); a file's key is its unique name without the `:2,FLAGS` suffix, so a
 //! mail client marking it read does not make it new again.
+//!
+//! A file that cannot be read (its permissions, an I/O error on that file) is that file's
+//! problem: it is skipped with a warning (once per file per process) and tried again on the
+//! next pass, and the other mail goes on.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,6 +22,8 @@ const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 pub struct MaildirSource {
     root: PathBuf,
     poll: Duration,
+    /// Files already reported as unreadable (reported once).
+    unreadable: std::collections::HashSet<PathBuf>,
 }
 
 impl MaildirSource {
@@ -25,6 +31,7 @@ impl MaildirSource {
         MaildirSource {
             root,
             poll: Duration::from_secs(poll_seconds.max(1)),
+            unreadable: Default::default(),
         }
     }
 
@@ -86,11 +93,11 @@ impl Source for MaildirSource {
                     Ok(r) => raws.push((key.clone(), r)),
                     // Moved by a mail client between listing and reading: the next pass finds it.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                    Err(source) => {
-                        return Err(Error::Read {
-                            path: path.clone(),
-                            source,
-                        })
+                    Err(e) => {
+                        if self.unreadable.insert(path.clone()) {
+                            tracing::warn!(file = %path.display(), "cannot read this mail, skipped until it can be read: {e}");
+                        }
+                        continue;
                     }
                 }
             }

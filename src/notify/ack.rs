@@ -63,7 +63,8 @@ pub fn draft(
         Some(t) if t <= now => t.with_timezone(&config.timezone).date_naive(),
         _ => today,
     };
-    let subject = reply_subject(&mail.subject);
+    // The sender's subject is repeated cut and without control characters.
+    let subject = reply_subject(&crate::safetext::repeated(&mail.subject));
     let mut references = mail.references.clone();
     if let Some(mid) = &mail.message_id {
         if !references.contains(mid) {
@@ -95,7 +96,7 @@ pub fn draft(
         _ => format!(
             "您好：\n\n您于{}发送的邮件《{}》已收到。系统未能自动确认该邮件对应的责任单位、活动或日期，县政务公开办将人工核对后登记，如有需要会与您联系。\n\n如该邮件为“政务公开主题日”活动方案或情况报告，请在邮件主题或正文中注明单位名称、活动主题和活动日期，以便及时登记。\n{}",
             zh_date_short(received),
-            mail.subject.trim(),
+            crate::safetext::repeated(mail.subject.trim()),
             signature(config, today)
         ),
     };

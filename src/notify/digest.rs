@@ -3,6 +3,10 @@
 //! activities have no date yet, and the season's progress table; plus what the office should
 //! know about the bot itself (held or failed mail, units with no known address, calendar
 //! gaps, months the notice requires but the schedule leaves empty). Plain text and HTML.
+//!
+//! Mail the bot could not handle has its own table (无法处理的邮件, see `trouble`), and a
+//! refused login to the mail server is the first note. Whatever a sender wrote (subject, name,
+//! attachment names) is repeated cut to 200 characters, without control characters.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -11,6 +15,7 @@ use crate::config::Config;
 use crate::deadlines::{empty_required_months, fmt_date, season_status, ActivityStatus, State};
 use crate::error::Result;
 use crate::records::{MailRecord, Receipt};
+use crate::safetext::{attachment_list, repeated};
 use crate::schedule::{due_items, unit_addresses};
 use crate::store::Store;
 
@@ -172,14 +177,14 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
                 .with_timezone(&config.timezone)
                 .format("%m-%d %H:%M")
                 .to_string(),
-            match (&m.from_name, &m.from_addr) {
+            repeated(&match (&m.from_name, &m.from_addr) {
                 (Some(n), Some(a)) => format!("{n} <{a}>"),
                 (None, Some(a)) => a.clone(),
                 _ => "（无）".into(),
-            },
-            m.subject.clone(),
+            }),
+            repeated(&m.subject),
             result,
-            m.attachments.join("、"),
+            attachment_list(&m.attachments),
             mail_link(config, m),
         ]);
     }
@@ -190,7 +195,19 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
             arrived_count - MAX_ARRIVED_ROWS
         ));
     }
-    let review = store.review_queue()?;
+    let t_unprocessable = Table {
+        title: "无法处理的邮件".into(),
+        note: "以下邮件已收到并存档，但系统无法自动处理，未作登记、未回复，请人工核对。".into(),
+        headers: super::trouble::UNPROCESSABLE_HEADERS.to_vec(),
+        rows: super::trouble::unprocessable_rows(store)?,
+        empty: "无。",
+    };
+    // Unprocessable mail has its own table above.
+    let review: Vec<MailRecord> = store
+        .review_queue()?
+        .into_iter()
+        .filter(|m| m.unprocessable.is_none())
+        .collect();
     let mut t_review = Table {
         title: "待人工核对".into(),
         note: format!(
@@ -204,8 +221,8 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     for m in &review {
         t_review.rows.push(vec![
             format!("#{}", m.id),
-            m.from_addr.clone().unwrap_or_default(),
-            m.subject.clone(),
+            repeated(m.from_addr.as_deref().unwrap_or_default()),
+            repeated(&m.subject),
             format!(
                 "{} {} {}",
                 m.kind.zh(),
@@ -339,6 +356,9 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
 
     // What the office should know about the bot itself.
     let mut notes: Vec<String> = Vec::new();
+    if let Some(n) = super::trouble::login_refused_note(store)? {
+        notes.push(n);
+    }
     for m in empty_required_months(config) {
         notes.push(format!(
             "{m}月尚未安排主题活动（实施方案要求从4月开始每月至少1个主题），请在活动计划表中补充。"
@@ -357,22 +377,22 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         notes.push(format!(
             "发往 {} 的邮件《{}》因超过每日上限暂未发送。",
             q.recipients.join("、"),
-            q.subject
+            repeated(&q.subject)
         ));
     }
     for q in store.outgoing(Some("uncertain"))? {
         notes.push(format!(
             "发往 {} 的邮件《{}》发送时程序中断，可能已送达也可能未送达，系统不会重发，请人工核对。",
             q.recipients.join("、"),
-            q.subject
+            repeated(&q.subject)
         ));
     }
     for q in store.outgoing(Some("failed"))? {
         notes.push(format!(
             "发往 {} 的邮件《{}》发送失败：{}。",
             q.recipients.join("、"),
-            q.subject,
-            q.last_error.unwrap_or_default()
+            repeated(&q.subject),
+            repeated(&q.last_error.unwrap_or_default())
         ));
     }
     let learned = store.learned_addresses()?;
@@ -392,31 +412,33 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ));
     }
 
-    let tables = [
-        &t_arrived,
-        &t_review,
-        &t_due,
-        &t_overdue,
-        &t_nodate,
-        &t_progress,
-    ];
+    let mut tables = vec![&t_arrived];
+    if !t_unprocessable.rows.is_empty() {
+        tables.push(&t_unprocessable);
+    }
+    tables.extend([&t_review, &t_due, &t_overdue, &t_nodate, &t_progress]);
+    let unprocessable_count = if t_unprocessable.rows.is_empty() {
+        String::new()
+    } else {
+        format!("，无法处理 {} 封", t_unprocessable.rows.len())
+    };
     let title = format!("“政务公开主题日”材料日报（{}）", zh_date_short(today));
     let mut text = format!(
-        "{}：\n\n{}，截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。\n\n",
+        "{}：\n\n{}，截至{}。新到邮件 {} 封{unprocessable_count}，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。\n\n",
         config.office_short_name,
         title,
         local.format("%Y年%m月%d日%H:%M"),
-        arrived.len(),
+        arrived_count,
         t_review.rows.len(),
         horizon,
         t_due.rows.len(),
         t_overdue.rows.len()
     );
     let mut html = format!(
-        "<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\"><h2>{}</h2><p>截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。</p>",
+        "<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\"><h2>{}</h2><p>截至{}。新到邮件 {} 封{unprocessable_count}，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。</p>",
         esc(&title),
         local.format("%Y年%m月%d日%H:%M"),
-        arrived.len(),
+        arrived_count,
         t_review.rows.len(),
         horizon,
         t_due.rows.len(),
@@ -461,7 +483,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
 }
 
 fn review_reason(m: &MailRecord) -> String {
-    let mut why = Vec::new();
+    let mut why: Vec<String> = m.notes.iter().map(|n| repeated(n)).collect();
     if let Some(e) = &m.parse_error {
         why.push(format!("无法解析：{e}"));
     }

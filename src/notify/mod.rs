@@ -6,6 +6,10 @@
 //! from its dedup key, and the `--now` instant as its Date, so a replayed season writes the
 //! same mail. Mail is built and queued in the store; [`deliver_due`] sends it through a
 //! [`Transport`] with retry and backoff and a per-recipient daily cap.
+//!
+//! When the server refuses the office's login (SMTP 535, e.g. an expired QQ 授权码) no mail is
+//! at fault: the whole outbox is held and tried again later, nothing is marked failed, the
+//! refusal is logged once an hour and the digest says so.
 
 pub mod ack;
 pub mod digest;
@@ -13,6 +17,7 @@ pub mod file;
 pub mod jobs;
 pub mod remind;
 pub mod smtp;
+pub mod trouble;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Weekday};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
@@ -32,6 +37,9 @@ pub enum SendError {
     Transient(String),
     /// 5xx for this mail: retrying will not help.
     Permanent(String),
+    /// The server refused the office's login (530/534/535/538, or no way to log in): no mail
+    /// is at fault, so the whole outbox waits until the login works again.
+    Login(String),
 }
 
 impl std::fmt::Display for SendError {
@@ -39,6 +47,7 @@ impl std::fmt::Display for SendError {
         match self {
             SendError::Transient(e) => write!(f, "temporary failure: {e}"),
             SendError::Permanent(e) => write!(f, "permanent failure: {e}"),
+            SendError::Login(e) => write!(f, "{LOGIN_REFUSED}{e}"),
         }
     }
 }
@@ -172,7 +181,30 @@ pub struct Delivery {
     pub sent: usize,
     pub failed: usize,
     pub held: usize,
+    /// The server refused the office's login: the outbox is held (see [`SendError::Login`]).
+    pub login_refused: Option<String>,
 }
+
+/// How a refused login starts the `last_error` of the mail that met it (the digest looks
+/// for it).
+pub const LOGIN_REFUSED: &str = "login refused by the mail server: ";
+
+/// After a refused login the outbox waits this long before the next try: a server that locks
+/// accounts after repeated failures sees one login every ten minutes, not one a second.
+pub const LOGIN_RETRY_MINUTES: i64 = 10;
+
+/// True at most once an hour per `slot`: for problems that recur on every pass (a refused
+/// login, an unreadable password file), so the log says it without saying it every second.
+pub fn once_an_hour(slot: &std::sync::Mutex<Option<std::time::Instant>>) -> bool {
+    let mut last = slot.lock().unwrap_or_else(|e| e.into_inner());
+    let due = last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(3600));
+    if due {
+        *last = Some(std::time::Instant::now());
+    }
+    due
+}
+
+static LOGIN_LOGGED: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
 
 /// Backoff after `attempts` failures: 30 s doubling, at most 15 minutes.
 pub fn backoff(attempts: i64) -> Duration {
@@ -236,6 +268,25 @@ pub fn deliver_due(
                 }
                 tracing::info!(outbox = q.id, kind = %q.kind, to = ?q.recipients, "sent");
                 out.sent += 1;
+            }
+            Err(SendError::Login(e)) => {
+                let until = now + Duration::minutes(LOGIN_RETRY_MINUTES);
+                store.hold_outbox_after_login_refused(
+                    q.id,
+                    &format!("{LOGIN_REFUSED}{e}"),
+                    until,
+                )?;
+                if once_an_hour(&LOGIN_LOGGED) {
+                    tracing::error!(
+                        error = %e,
+                        retry_minutes = LOGIN_RETRY_MINUTES,
+                        "the mail server refused the office's login (is the authorization code expired?): all outgoing mail is held, nothing is marked failed"
+                    );
+                } else {
+                    tracing::debug!(error = %e, "login refused again: outgoing mail still held");
+                }
+                out.login_refused = Some(e);
+                break;
             }
             Err(e) => {
                 let created = DateTime::parse_from_rfc3339(&q.created_at).unwrap_or(now);

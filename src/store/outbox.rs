@@ -157,6 +157,24 @@ impl Store {
         Ok(())
     }
 
+    /// After the server refused the office's login: mail `id` goes back to `queued` with
+    /// `error`, and every queued mail waits until `until`. No attempt is counted and nothing is
+    /// marked failed: no mail is at fault. One statement, so a crash leaves all or nothing.
+    pub fn hold_outbox_after_login_refused(
+        &self,
+        id: i64,
+        error: &str,
+        until: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET state = 'queued', next_attempt_at = MAX(next_attempt_at, ?2),
+                last_error = CASE WHEN id = ?1 THEN ?3 ELSE last_error END
+             WHERE id = ?1 OR state = 'queued'",
+            params![id, ts(&until), error],
+        )?;
+        Ok(())
+    }
+
     pub fn mark_held(&self, id: i64, why: &str) -> Result<()> {
         self.conn.execute(
             "UPDATE outbox SET state = 'held', last_error = ?2 WHERE id = ?1",
