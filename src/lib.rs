@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod deadlines;
+pub mod dkim;
 pub mod error;
 pub mod export;
 pub mod ingest;
@@ -22,6 +23,7 @@ pub mod replay;
 pub mod review;
 pub mod schedule;
 pub mod store;
+pub mod trust;
 mod textpos;
 
 pub use error::{Error, Result};

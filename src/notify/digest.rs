@@ -23,12 +23,12 @@ pub struct Digest {
 }
 
 /// A table: a title, headers and rows, rendered both as text and HTML.
-struct Table {
-    title: String,
-    note: String,
-    headers: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
-    empty: &'static str,
+pub(super) struct Table {
+    pub(super) title: String,
+    pub(super) note: String,
+    pub(super) headers: Vec<&'static str>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) empty: &'static str,
 }
 
 impl Table {
@@ -376,7 +376,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ));
     }
     let learned = store.learned_addresses()?;
-    let addresses = unit_addresses(config, &subs, &learned);
+    let addresses = unit_addresses(config, &learned);
     let sent = store.reminder_items()?;
     let mut no_addr: Vec<String> = due_items(config, &statuses, today, &sent)
         .into_iter()
@@ -392,14 +392,16 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ));
     }
 
-    let tables = [
-        &t_arrived,
-        &t_review,
+    let evidence = super::evidence::tables(config, store, &arrived, &subs)?;
+    let tables = [&t_arrived, &t_review]
+        .into_iter()
+        .chain(evidence.iter())
+        .chain([
         &t_due,
         &t_overdue,
         &t_nodate,
         &t_progress,
-    ];
+    ]);
     let title = format!("“政务公开主题日”材料日报（{}）", zh_date_short(today));
     let mut text = format!(
         "{}：\n\n{}，截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。\n\n",
@@ -462,6 +464,9 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
 
 fn review_reason(m: &MailRecord) -> String {
     let mut why = Vec::new();
+    if let Some(s) = super::evidence::sender_reason(m) {
+        why.push(s);
+    }
     if let Some(e) = &m.parse_error {
         why.push(format!("无法解析：{e}"));
     }

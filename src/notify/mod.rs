@@ -9,6 +9,7 @@
 
 pub mod ack;
 pub mod digest;
+mod evidence;
 pub mod file;
 pub mod jobs;
 pub mod remind;

@@ -21,7 +21,7 @@ use super::{parse_ts, ts, Store};
 use crate::classify::{Decision, Kind};
 use crate::error::Result;
 use crate::parse::ParsedMail;
-use crate::records::{MailRecord, Submissions};
+use crate::records::{MailRecord, Provenance, Submissions};
 
 /// What recording a mail did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +37,9 @@ impl Store {
         existing_in(&self.conn, hash, message_id)
     }
 
-    /// Records a mail with its decision and, in the same transaction, queues what it causes
-    /// (each outgoing mail gets the new mail's id). Nothing is queued for a duplicate.
+    /// Records a mail with its decision and provenance and, in the same transaction, queues
+    /// what it causes (each outgoing mail gets the new mail's id). Nothing is queued for a
+    /// duplicate.
     #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
@@ -49,6 +50,7 @@ impl Store {
         parsed: Option<&ParsedMail>,
         parse_error: Option<&str>,
         decision: &Decision,
+        provenance: &Provenance,
         now: DateTime<FixedOffset>,
         outgoing: Vec<Outgoing>,
     ) -> Result<Recorded> {
@@ -77,8 +79,8 @@ impl Store {
             tx.execute(
                 "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
                     archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
-                    reasons, attachments, parse_error)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+                    reasons, attachments, parse_error, received_at, dkim, sender, held_for_sender)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25)",
                 params![
                     hash,
                     mid,
@@ -101,6 +103,10 @@ impl Store {
                     serde_json::to_string(&decision.reasons).unwrap_or_default(),
                     serde_json::to_string(&attachments).unwrap_or_default(),
                     parse_error,
+                    provenance.received.map(|d| ts(&d)),
+                    provenance.dkim,
+                    provenance.sender,
+                    provenance.held_for_sender,
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -193,6 +199,16 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// Plans and reports from `address` that wait for review only because their sender was
+    /// not confirmed for their unit, oldest first (confirming the address settles them).
+    pub fn held_for_sender(&self, address: &str) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE from_addr = ?1 AND held_for_sender = 1 AND needs_review = 1
+               AND reviewed = 0 AND kind != 'other' AND activity IS NOT NULL ORDER BY id",
+            [address.to_lowercase()],
+        )
+    }
+
     /// Mails a person still has to review, oldest first.
     pub fn review_queue(&self) -> Result<Vec<MailRecord>> {
         self.query_mails(
@@ -240,6 +256,12 @@ fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
         attachments: json_list(r.get("attachments")?),
         parse_error: r.get("parse_error")?,
         reviewed: r.get("reviewed")?,
+        received_at: r
+            .get::<_, Option<String>>("received_at")?
+            .and_then(|s| parse_ts(&s)),
+        dkim: r.get("dkim")?,
+        sender: r.get("sender")?,
+        held_for_sender: r.get("held_for_sender")?,
     })
 }
 

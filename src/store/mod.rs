@@ -19,7 +19,7 @@
 //! - `mails`: recording mails and the queries over the records;
 //! - `outbox`: outgoing mail, its states, reminder and digest bookkeeping;
 //! - `cursor`: the IMAP cursor and the sources already seen;
-//! - `addresses`: sender addresses learned for units;
+//! - `addresses`: sender addresses for units: confirmed by the office, or proposed by the bot;
 //! - `corrections`: office corrections and their log;
 //! - `archive`: the raw-mail files (no SQL).
 //!
@@ -142,6 +142,15 @@ const MIGRATIONS: &[&str] = &[
     // 4: the daily cap reads the day's sent mail without scanning the whole outbox.
     r#"
     CREATE INDEX outbox_sent_at ON outbox(state, sent_at);
+    "#,
+    // 5: evidence the bot can stand behind: when the office's side received each mail
+    // (NULL for older rows: recorded_at stands in), its DKIM result, how its sender stands
+    // for the unit it names, and whether that alone holds it for review.
+    r#"
+    ALTER TABLE mail ADD COLUMN received_at TEXT;
+    ALTER TABLE mail ADD COLUMN dkim TEXT;
+    ALTER TABLE mail ADD COLUMN sender TEXT;
+    ALTER TABLE mail ADD COLUMN held_for_sender INTEGER NOT NULL DEFAULT 0;
     "#,
 ];
 
