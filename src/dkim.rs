@@ -276,11 +276,16 @@ pub fn failed(result: Option<&str>) -> bool {
 
 /// The recorded DKIM result in the office's words.
 pub fn zh(result: Option<&str>) -> String {
+    let detail = |r: &str| {
+        r.split_once(' ')
+            .map(|(_, d)| d.trim_start_matches("d=").replacen(": ", "：", 1))
+            .unwrap_or_default()
+    };
     match result {
         None | Some("off") => "未检查".into(),
         Some("none") => "未签名或发件域未公布密钥，无法验证".into(),
-        Some(r) if r.starts_with("pass") => format!("验证通过（{}）", &r[5..]),
-        Some(r) if r.starts_with("fail") => format!("验证失败（{}）", &r[5..]),
-        Some(r) => format!("暂时无法验证（{r}）"),
+        Some(r) if r.starts_with("pass") => format!("验证通过（{}）", detail(r)),
+        Some(r) if r.starts_with("fail") => format!("验证失败（{}）", detail(r)),
+        Some(r) => format!("暂时无法验证（{}）", detail(r)),
     }
 }

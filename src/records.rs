@@ -93,7 +93,7 @@ impl MailRecord {
     pub fn date_skew_days(&self) -> Option<i64> {
         let d = self.mail_date?;
         let skew = (d - self.received_instant()).num_seconds().abs();
-        (skew > 24 * 3600).then(|| ((skew + 12 * 3600) / (24 * 3600)).max(1))
+        (skew > 24 * 3600).then_some(skew / (24 * 3600))
     }
 
     /// Counts toward an activity's state: a plan or report the office need not check first.
