@@ -457,27 +457,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let by = by
                     .or_else(|| std::env::var("USER").ok())
                     .unwrap_or_else(|| "office".into());
-                let r = crate::review::confirm_address(&config, &mut store, &addr, &unit, &by, now)?;
-                println!(
-                    "已确认 {} 为{}的邮箱：此后该单位的提醒发往此邮箱，其来信按识别结果登记。{}",
-                    addr.trim().to_lowercase(),
-                    r.unit,
-                    if r.settled.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            "此前因发件邮箱未确认而待核对的 {} 封已登记：{}。",
-                            r.settled.len(),
-                            r.settled
-                                .iter()
-                                .map(|i| format!("#{i}"))
-                                .collect::<Vec<_>>()
-                                .join("、")
-                        )
-                    }
-                );
-                let mut transport = crate::notify::transport_for(&config)?;
-                crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
+                let r =
+                    crate::review::confirm_address(&config, &mut store, &addr, &unit, &by, now)?;
+                println!("{}", r.zh());
                 return Ok(ExitCode::SUCCESS);
             }
             print!("{}", crate::review::units_text(&config, &store)?);

@@ -295,7 +295,15 @@ pub fn intake_pass(
         if stop.load(Ordering::SeqCst) {
             return Err(Error::Stopped);
         }
-        record_batch(config, classifier, trust, store, items, clock.now(), &mut sum)
+        record_batch(
+            config,
+            classifier,
+            trust,
+            store,
+            items,
+            clock.now(),
+            &mut sum,
+        )
     })?;
     Ok(sum)
 }

@@ -84,7 +84,14 @@ pub fn prepare(
     raw: &[u8],
     durable: bool,
 ) -> Result<Prepared> {
-    prepare_hashed(classifier, dkim, archive_dir, raw, content_hash(raw), durable)
+    prepare_hashed(
+        classifier,
+        dkim,
+        archive_dir,
+        raw,
+        content_hash(raw),
+        durable,
+    )
 }
 
 /// [`prepare`] for a mail whose hash is already known.

@@ -23,7 +23,7 @@ pub mod replay;
 pub mod review;
 pub mod schedule;
 pub mod store;
-pub mod trust;
 mod textpos;
+pub mod trust;
 
 pub use error::{Error, Result};

@@ -163,8 +163,7 @@ pub fn assign(
                     Some(a) => store.has_settled_plan(a, Some(m.id))?,
                     None => false,
                 };
-                if let Some(mut d) =
-                    ack::draft(
+                if let Some(mut d) = ack::draft(
                     config,
                     &m.hash,
                     &parsed,
@@ -172,8 +171,7 @@ pub fn assign(
                     m.received_instant(),
                     now,
                     plan_on_record,
-                )
-                {
+                ) {
                     d.dedup_key = key;
                     ack_out = Some(notify::build(config, &d, now)?);
                 }
@@ -198,10 +196,30 @@ pub fn assign(
 /// What confirming an address did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfirmOutcome {
+    pub address: String,
     /// The unit's name as the directory spells it.
     pub unit: String,
     /// Mails from the address that waited only for it and are now settled.
     pub settled: Vec<i64>,
+}
+
+impl ConfirmOutcome {
+    /// What the command says to the office.
+    pub fn zh(&self) -> String {
+        let mut out = format!(
+            "已确认 {} 为{}的邮箱：此后该单位的提醒也发往此邮箱，其来信按识别结果登记。",
+            self.address, self.unit
+        );
+        if !self.settled.is_empty() {
+            let ids: Vec<String> = self.settled.iter().map(|i| format!("#{i}")).collect();
+            out.push_str(&format!(
+                "此前因发件邮箱未确认而待核对的 {} 封已登记（回执已排队，由运行中的服务发出）：{}。",
+                ids.len(),
+                ids.join("、")
+            ));
+        }
+        out
+    }
 }
 
 /// The office confirms that `address` speaks for `unit` (`themeday units --confirm`): from
@@ -221,7 +239,9 @@ pub fn confirm_address(
         return Err(Error::Usage(format!("{address} 不是有效的邮箱地址")));
     }
     if address == config.office_address {
-        return Err(Error::Usage(format!("{address} 是本办邮箱，不能确认为单位邮箱")));
+        return Err(Error::Usage(format!(
+            "{address} 是本办邮箱，不能确认为单位邮箱"
+        )));
     }
     let Some(u) = config
         .units
@@ -261,6 +281,7 @@ pub fn confirm_address(
         settled.push(m.id);
     }
     Ok(ConfirmOutcome {
+        address,
         unit: u.name.clone(),
         settled,
     })
@@ -282,12 +303,9 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
         out.push_str(&format!(
             "#{}  {}  {}\n    主题：{}\n    初步识别：{} / {} / {} / 活动日期 {}\n    依据：{}\n",
             m.id,
-            m.mail_date
-                .map(|d| d
-                    .with_timezone(&config.timezone)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string())
-                .unwrap_or_default(),
+            m.received_instant()
+                .with_timezone(&config.timezone)
+                .format("%Y-%m-%d %H:%M"),
             m.from_addr.as_deref().unwrap_or("（无发件人）"),
             m.subject,
             m.kind.zh(),
@@ -302,6 +320,20 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
         ));
         if !m.attachments.is_empty() {
             out.push_str(&format!("    附件：{}\n", m.attachments.join("、")));
+        }
+        if let Some(s) = crate::trust::sender_zh(m.sender.as_deref()) {
+            out.push_str(&format!(
+                "    发件邮箱：{s}；DKIM：{}\n",
+                crate::dkim::zh(m.dkim.as_deref())
+            ));
+            if m.sender.as_deref() == Some("unconfirmed") && !crate::dkim::failed(m.dkim.as_deref())
+            {
+                if let (Some(addr), Some(unit)) = (&m.from_addr, &m.unit) {
+                    out.push_str(&format!(
+                        "    确认该邮箱：themeday units --confirm {addr} --unit {unit}\n"
+                    ));
+                }
+            }
         }
         let cands = std::fs::read(&m.archive_path)
             .ok()
@@ -350,9 +382,7 @@ pub fn units_text(config: &Config, store: &Store) -> Result<String> {
                         .to_string()
                 })
                 .unwrap_or_default();
-            let mail = mail_id
-                .map(|i| format!("邮件 #{i}，"))
-                .unwrap_or_default();
+            let mail = mail_id.map(|i| format!("邮件 #{i}，")).unwrap_or_default();
             if l.is_confirmed() {
                 let how = if how == "correction" {
                     "人工更正确认"

@@ -131,9 +131,9 @@ impl Trust {
                     "the sender address is {}'s, not {unit}'s: the office decides",
                     &s["other-unit:".len()..]
                 ),
-                "unconfirmed" => format!(
-                    "the sender address is not confirmed for {unit}: the office decides"
-                ),
+                "unconfirmed" => {
+                    format!("the sender address is not confirmed for {unit}: the office decides")
+                }
                 _ => "DKIM fails for the From domain: the office decides".to_string(),
             });
             if dkim_failed && sender != "directory" && sender != "confirmed" {

@@ -120,8 +120,14 @@ fn a_backdated_forged_report_after_the_real_one_changes_nothing() {
         &[("县水利局", "xiaojj1976@163.com")],
         &[
             // Delivered 2023-04-24 10:18:17 +0800 and 2023-04-26 21:40:02 +0800.
-            ("1682302697.M1P1.office:2,S", attack("water-report-real.eml")),
-            ("1682516402.M2P1.office:2,S", attack("backdated-forged-report.eml")),
+            (
+                "1682302697.M1P1.office:2,S",
+                attack("water-report-real.eml"),
+            ),
+            (
+                "1682516402.M2P1.office:2,S",
+                attack("backdated-forged-report.eml"),
+            ),
         ],
     );
     let now = "2023-04-28T09:00:00+08:00";
@@ -162,8 +168,14 @@ fn a_backdated_forged_report_after_the_real_one_changes_nothing() {
     ));
     let page = std::fs::read_to_string(portal.join("activity-01.html")).unwrap();
     assert!(page.contains("发放宣传资料1200余份"), "{page}");
-    assert!(!page.contains("十万余份") && !page.contains("省级表彰"), "{page}");
-    assert!(page.contains("4月20日") && !page.contains("4月18日"), "{page}");
+    assert!(
+        !page.contains("十万余份") && !page.contains("省级表彰"),
+        "{page}"
+    );
+    assert!(
+        page.contains("4月20日") && !page.contains("4月18日"),
+        "{page}"
+    );
 
     // The digest shows the office both: the Date: 5 days off, and the report not replaced.
     let digest = ok(themeday(&cfg, now, &["digest", "--print"]));
@@ -171,7 +183,9 @@ fn a_backdated_forged_report_after_the_real_one_changes_nothing() {
     assert!(digest.contains("发件日期与收到时间相差5天"), "{digest}");
     assert!(
         digest.contains(&format!("编号：#{forged}"))
-            && digest.contains(&format!("第1项已有先收到的情况报告（#{real}），本邮件未替换原记录")),
+            && digest.contains(&format!(
+                "第1项已有先收到的情况报告（#{real}），本邮件未替换原记录"
+            )),
         "{digest}"
     );
     // The arrival list shows the received time, not the Date:.
@@ -271,7 +285,15 @@ fn a_stranger_naming_a_unit_is_held_proposed_and_gets_no_reminders() {
     let said = ok(themeday(
         &cfg,
         now,
-        &["units", "--confirm", STRANGER, "--unit", "县财政局", "--by", "张凤"],
+        &[
+            "units",
+            "--confirm",
+            STRANGER,
+            "--unit",
+            "县财政局",
+            "--by",
+            "张凤",
+        ],
     ));
     assert!(said.contains(&format!("#{id}")), "{said}");
     assert!(status_row(&cfg, now, 5).contains("4月10日按时"));
@@ -418,7 +440,11 @@ mod dkim {
         dkim.add_txt(SELECTOR, &record_txt).unwrap();
         let id = record(&config, &mut store, dkim, &tampered);
         let m = store.mail(id).unwrap().unwrap();
-        assert!(m.dkim.as_deref().unwrap().starts_with("fail d=qq.com"), "{:?}", m.dkim);
+        assert!(
+            m.dkim.as_deref().unwrap().starts_with("fail d=qq.com"),
+            "{:?}",
+            m.dkim
+        );
         assert!(m.needs_review && !m.reviewed);
         assert!(store.learned_addresses().unwrap().is_empty());
         let digest = themeday::notify::digest::build(&config, &store, m.recorded_at)
@@ -426,7 +452,10 @@ mod dkim {
             .draft
             .text;
         assert!(digest.contains("DKIM验证失败（qq.com"), "{digest}");
-        assert!(!digest.contains("themeday units --confirm sfj2023@qq.com"), "{digest}");
+        assert!(
+            !digest.contains("themeday units --confirm sfj2023@qq.com"),
+            "{digest}"
+        );
     }
 
     /// The same plan, signed and unchanged: DKIM passes and is recorded; the address is still
@@ -448,7 +477,10 @@ mod dkim {
         assert!(!learned[0].is_confirmed());
         // Unsigned mail is unverified, never failed.
         let dkim = Dkim::offline().unwrap();
-        assert_eq!(dkim.verify(&attack("dkim-signed-plan.eml"), Some("sfj2023@qq.com")), "none");
+        assert_eq!(
+            dkim.verify(&attack("dkim-signed-plan.eml"), Some("sfj2023@qq.com")),
+            "none"
+        );
         // Signed, but the domain publishes no key: unverified too.
         assert_eq!(dkim.verify(&signed, Some("sfj2023@qq.com")), "none");
     }

@@ -61,7 +61,10 @@ pub fn draft(
     }
     let to = reply_address(config, mail)?;
     let today = now.with_timezone(&config.timezone).date_naive();
-    let received = received.min(now).with_timezone(&config.timezone).date_naive();
+    let received = received
+        .min(now)
+        .with_timezone(&config.timezone)
+        .date_naive();
     let subject = reply_subject(&mail.subject);
     let mut references = mail.references.clone();
     if let Some(mid) = &mail.message_id {

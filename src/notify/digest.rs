@@ -387,7 +387,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     no_addr.dedup();
     if !no_addr.is_empty() {
         notes.push(format!(
-            "以下单位有待提醒事项，但系统尚不知道其邮箱，无法发送提醒：{}。请在单位名录中补充邮箱。",
+            "以下单位有待提醒事项，但尚无单位名录中的或本办确认的邮箱，无法发送提醒：{}。请在单位名录中补充邮箱，或确认【待确认的单位邮箱】中的邮箱。",
             no_addr.join("、")
         ));
     }
@@ -396,12 +396,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     let tables = [&t_arrived, &t_review]
         .into_iter()
         .chain(evidence.iter())
-        .chain([
-        &t_due,
-        &t_overdue,
-        &t_nodate,
-        &t_progress,
-    ]);
+        .chain([&t_due, &t_overdue, &t_nodate, &t_progress]);
     let title = format!("“政务公开主题日”材料日报（{}）", zh_date_short(today));
     let mut text = format!(
         "{}：\n\n{}，截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。\n\n",

@@ -23,8 +23,12 @@ use crate::store::Store;
 pub(super) fn sender_reason(m: &MailRecord) -> Option<String> {
     let s = m.sender.as_deref()?;
     if s == "directory" || s == "confirmed" {
-        return crate::dkim::failed(m.dkim.as_deref())
-            .then(|| format!("DKIM{}，可能是冒用该单位邮箱", crate::dkim::zh(m.dkim.as_deref())));
+        return crate::dkim::failed(m.dkim.as_deref()).then(|| {
+            format!(
+                "DKIM{}，可能是冒用该单位邮箱",
+                crate::dkim::zh(m.dkim.as_deref())
+            )
+        });
     }
     Some(format!(
         "发件邮箱{}（{}；DKIM{}）",
@@ -118,7 +122,11 @@ pub(super) fn tables(
         rows: Vec::new(),
         empty: "无。",
     };
-    for l in store.learned_addresses()?.iter().filter(|l| !l.is_confirmed()) {
+    for l in store
+        .learned_addresses()?
+        .iter()
+        .filter(|l| !l.is_confirmed())
+    {
         let mail = match l.mail_id {
             Some(id) => store.mail(id)?,
             None => None,
@@ -127,7 +135,13 @@ pub(super) fn tables(
             l.address.clone(),
             l.unit.clone(),
             mail.as_ref()
-                .map(|m| format!("#{}（{}收到）", m.id, fmt_date(Some(m.received_instant().with_timezone(&tz).date_naive()))))
+                .map(|m| {
+                    format!(
+                        "#{}（{}收到）",
+                        m.id,
+                        fmt_date(Some(m.received_instant().with_timezone(&tz).date_naive()))
+                    )
+                })
                 .unwrap_or_default(),
             crate::dkim::zh(mail.as_ref().and_then(|m| m.dkim.as_deref())),
             format!("themeday units --confirm {} --unit {}", l.address, l.unit),
