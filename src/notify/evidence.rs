@@ -4,8 +4,8 @@
 //! - 【来源核对】 per newly arrived mail: a `Date:` more than a day away from the received
 //!   time (the received time counts, the `Date:` is only shown); a later plan or report that
 //!   did not replace the first one received; a plan or report from an address that is not
-//!   the unit's (unconfirmed, another unit's, or failing DKIM), with the exact command that
-//!   settles it.
+//!   the unit's (unconfirmed and not proposed, another unit's, or failing DKIM), with the
+//!   exact command that settles it.
 //! - 【待确认的单位邮箱】 every address the bot proposes for a unit, with its DKIM result and
 //!   the commands to confirm or forget it. Until confirmed it gets no reminders.
 //!
@@ -49,6 +49,11 @@ pub(super) fn tables(
     let local = |t: chrono::DateTime<chrono::FixedOffset>| {
         t.with_timezone(&tz).format("%m月%d日 %H:%M").to_string()
     };
+    let proposed: Vec<_> = store
+        .learned_addresses()?
+        .into_iter()
+        .filter(|l| !l.is_confirmed())
+        .collect();
     let mut checks = Table {
         title: "来源核对".into(),
         note: "登记以本办邮箱服务器的收到时间为准，不采用发件人填写的发件日期；同一事项以最先收到的材料为准；未经确认的邮箱所报材料须本办核对后才计入。".into(),
@@ -88,7 +93,12 @@ pub(super) fn tables(
                 ]);
             }
         }
-        if m.needs_review && !m.reviewed && m.kind != Kind::Other {
+        // A plan or report from a proposed address is in the review list and under
+        // 待确认的单位邮箱 already; the others get their commands here.
+        let is_proposed = proposed.iter().any(|l| {
+            Some(l.address.as_str()) == m.from_addr.as_deref() && Some(&l.unit) == m.unit.as_ref()
+        });
+        if m.needs_review && !m.reviewed && m.kind != Kind::Other && !is_proposed {
             if let Some(why) = sender_reason(m) {
                 let unit = m.unit.clone().unwrap_or_default();
                 let confirm = if m.sender.as_deref() == Some("unconfirmed")
@@ -122,11 +132,7 @@ pub(super) fn tables(
         rows: Vec::new(),
         empty: "无。",
     };
-    for l in store
-        .learned_addresses()?
-        .iter()
-        .filter(|l| !l.is_confirmed())
-    {
+    for l in &proposed {
         let mail = match l.mail_id {
             Some(id) => store.mail(id)?,
             None => None,
