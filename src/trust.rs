@@ -162,3 +162,85 @@ pub fn sender_zh(sender: Option<&str>) -> Option<String> {
         other => other.to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trust() -> Trust {
+        let mut known = HashMap::new();
+        known.insert(
+            "caizheng@163.com".to_string(),
+            ("县财政局".to_string(), "directory"),
+        );
+        known.insert(
+            "mz@126.com".to_string(),
+            ("县民政局".to_string(), "confirmed"),
+        );
+        Trust {
+            known,
+            office: vec!["43347867@qq.com".into()],
+            dkim: None,
+        }
+    }
+
+    fn plan(unit: &str) -> Decision {
+        Decision {
+            kind: Kind::Plan,
+            unit: Some(unit.into()),
+            activity: Some(5),
+            activity_date: None,
+            activity_end: None,
+            confidence: 0.95,
+            needs_review: false,
+            automated: false,
+            reasons: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_the_units_own_addresses_settle_its_mail() {
+        let t = trust();
+        let mut d = plan("县财政局");
+        let c = t.judge(Some("CaiZheng@163.com"), Some("none"), &mut d);
+        assert_eq!(c.sender.as_deref(), Some("directory"));
+        assert!(!d.needs_review && !c.held && !c.may_propose);
+
+        let mut d = plan("县民政局");
+        let c = t.judge(Some("mz@126.com"), Some("pass d=126.com"), &mut d);
+        assert_eq!(c.sender.as_deref(), Some("confirmed"));
+        assert!(!d.needs_review);
+
+        // A stranger: held, proposed.
+        let mut d = plan("县财政局");
+        let c = t.judge(Some("someone@outlook.com"), Some("none"), &mut d);
+        assert_eq!(c.sender.as_deref(), Some("unconfirmed"));
+        assert!(d.needs_review && c.held && c.may_propose);
+
+        // Another unit's address: held, never proposed for this one.
+        let mut d = plan("县民政局");
+        let c = t.judge(Some("caizheng@163.com"), Some("none"), &mut d);
+        assert_eq!(c.sender.as_deref(), Some("other-unit:县财政局"));
+        assert!(d.needs_review && c.held && !c.may_propose);
+
+        // DKIM failing: held even from the directory's address; a stranger is not proposed.
+        let mut d = plan("县财政局");
+        let c = t.judge(Some("caizheng@163.com"), Some("fail d=163.com: x"), &mut d);
+        assert!(d.needs_review && c.held && !c.may_propose);
+        let mut d = plan("县财政局");
+        let c = t.judge(Some("x@163.com"), Some("fail d=163.com: x"), &mut d);
+        assert!(d.needs_review && !c.may_propose);
+
+        // Unsure classification: held by the classifier already, not proposed.
+        let mut d = plan("县财政局");
+        d.needs_review = true;
+        let c = t.judge(Some("someone@outlook.com"), Some("none"), &mut d);
+        assert!(!c.held && !c.may_propose);
+
+        // Other mail is not judged.
+        let mut d = plan("县财政局");
+        d.kind = Kind::Other;
+        let c = t.judge(Some("someone@outlook.com"), None, &mut d);
+        assert!(c.sender.is_none() && !d.needs_review);
+    }
+}

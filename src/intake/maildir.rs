@@ -142,3 +142,26 @@ impl Source for MaildirSource {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn delivery_time_is_the_name_timestamp_else_the_mtime() {
+        let dir = std::env::temp_dir().join(format!("themeday-maildir-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let named = dir.join("1681288521.M1P1.demo:2,S");
+        std::fs::write(&named, b"x").unwrap();
+        assert_eq!(
+            super::delivery_time(&named).unwrap().to_rfc3339(),
+            "2023-04-12T08:35:21+00:00"
+        );
+        let other = dir.join("saved-by-hand.eml");
+        std::fs::write(&other, b"x").unwrap();
+        let mtime = std::fs::metadata(&other).unwrap().modified().unwrap();
+        assert_eq!(
+            super::delivery_time(&other).unwrap(),
+            chrono::DateTime::<chrono::Utc>::from(mtime).fixed_offset()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
