@@ -192,8 +192,14 @@ impl Dkim {
     }
 
     /// The DKIM result of `raw` for the domain of `from`: `pass d=…`, `fail d=…: why`,
-    /// `none`, or `temperror: why` (see `records::Provenance::dkim`).
+    /// `none`, or `temperror: why` (see `records::Provenance::dkim`). Never panics: a check
+    /// that breaks down is `temperror`, and the mail goes on.
     pub fn verify(&self, raw: &[u8], from: Option<&str>) -> String {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check(raw, from)))
+            .unwrap_or_else(|_| "temperror: DKIM 检查出错".into())
+    }
+
+    fn check(&self, raw: &[u8], from: Option<&str>) -> String {
         let Some(domain) = from
             .and_then(|f| f.rsplit_once('@'))
             .map(|(_, d)| d.trim_end_matches('.').to_ascii_lowercase())
