@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / "target" / "release" / "themeday"
 LIMIT_BIN = ROOT / "target" / "release" / "examples" / "imap_fetch_limit"
+WIRE_BIN = ROOT / "target" / "release" / "examples" / "imap_wire_limit"
 SERVERS = ROOT / "scripts" / "mail-servers"
 OFFICE = "43347867@qq.com"
 VMAIL = "themeday-vmail"

@@ -3,7 +3,7 @@
 
 Written independently of the classifier and of fixtures/classify: every mail here
 is modelled on how county staff actually write to the office (43347867@qq.com) about
-the 2023 "政务公开主题日" schedule (see /work/shared/notice.txt).
+the 2023 "政务公开主题日" schedule (config/dongkou-2023-schedule.tsv).
 
 Writes fixtures/holdout/hNN-short-name.eml (raw bytes, CRLF line ends) and
 fixtures/holdout/hNN-short-name.json (expected decision), then re-parses every

@@ -1,14 +1,29 @@
-//! Dates as Chinese county mail writes them.
+//! Dates: as Chinese county mail writes them, and which of a mail's dates is the activity's.
 //!
 //! `2023年4月21日`, `4月21日`, `2023.4.21`, `2023-04-21`, `2023/4/21`, `四月二十八日`,
 //! `二〇二三年四月二十八日`, and ranges `9月11日至17日`, `9月11日-9月17日`, `9月11-17日`.
 //! Each mention keeps its byte position and the text just before and after it, so the
 //! classifier can tell an activity date (`拟于4月21日`) from a signing date (a date alone on
 //! the last lines) or a deadline (`4月14日前报送`).
+//!
+//! The classifier's date stages are here too: every mention in a mail's zones that is not a
+//! header, a signing date, a deadline or a sending date becomes a weighted `Candidate`
+//! (numbered in zone order), and the activity date is the heaviest candidate near the
+//! season's year, helped by the activity's planned month; ties go to the earlier candidate.
+//!
+//! Invariants: parsing is a pure function of the text and the season's year (used when the
+//! text omits it); no I/O, and no clock: a date is never compared with now, only with the
+//! season and the mail's own `Date` header.
 
-use chrono::NaiveDate;
-use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::theme::ActivityMatcher;
+use super::zones::Zone;
+use super::{Classifier, Kind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
@@ -179,6 +194,198 @@ pub fn find_dates(text: &str, year: i32) -> Vec<DateMention> {
         });
     }
     out
+}
+
+/// A date mention in a mail that may be the activity's date, with how strongly it reads so.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub(super) mention: DateMention,
+    pub(super) weight: f64,
+    /// Position among the mail's candidates (zone order): the earlier wins a tie.
+    order: usize,
+    /// Where it stands and after which word, for the reasons.
+    why: String,
+}
+
+impl Classifier {
+    /// Dates in the zones that may be the activity's, weighted by wording, line and zone.
+    pub(super) fn date_candidates(&self, zones: &[(Zone, String)]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (zone, text) in zones {
+            if zone.date_weight() == 0.0 {
+                continue;
+            }
+            let lines: Vec<&str> = text.lines().collect();
+            let nonempty: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, _)| i)
+                .collect();
+            let tail_start = nonempty.len().saturating_sub(4);
+            let tail_lines: HashSet<usize> = nonempty[tail_start..].iter().copied().collect();
+            // Line starts, and per-line facts computed once per line: a line can hold
+            // thousands of dates, and rescanning it for each would be quadratic.
+            let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+            let mut line_facts: HashMap<usize, (bool, bool)> = HashMap::new();
+            for m in find_dates(text, self.year) {
+                let line_no = newlines.partition_point(|&nl| nl < m.pos);
+                let line = lines.get(line_no).copied().unwrap_or("");
+                let before: String = text[..m.pos]
+                    .chars()
+                    .rev()
+                    .take(14)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let after: String = text[m.pos + m.len..].chars().take(8).collect();
+                let lt = line.trim();
+                let (header_line, line_has_activity) =
+                    *line_facts.entry(line_no).or_insert_with(|| {
+                        let header_line = [
+                            "发送时间",
+                            "Sent:",
+                            "Date:",
+                            "日期:",
+                            "日期：",
+                            "时间:",
+                            "时间：",
+                        ]
+                        .iter()
+                        .any(|k| lt.starts_with(k))
+                            && *zone == Zone::Quoted
+                            || lt.contains("写道")
+                            || lt.starts_with("发送时间");
+                        let has_activity =
+                            ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"]
+                                .iter()
+                                .any(|k| line.contains(k));
+                        (header_line, has_activity)
+                    });
+                // A date alone on one of the last lines is when the letter was signed.
+                let alone = lt.len() <= m.len + 16
+                    && lt
+                        .replace(&text[m.pos..m.pos + m.len], "")
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && !"。.,，()（）".contains(*c))
+                        .count()
+                        == 0;
+                let signing = alone && (tail_lines.contains(&line_no) || *zone == Zone::Signature);
+                let deadline = [
+                    "前报送",
+                    "前将",
+                    "之前",
+                    "前报",
+                    "截止",
+                    "前上报",
+                    "前发送",
+                    "前提交",
+                    "前报县",
+                ]
+                .iter()
+                .any(|k| {
+                    after.trim_start().starts_with(k)
+                        || after.contains(k) && after.starts_with('前')
+                }) || ["截止", "截至", "请于", "务必于"]
+                    .iter()
+                    .any(|k| before.ends_with(k) || before.contains(k));
+                // "已于4月12日报送…方案": when something was sent, not when the activity was.
+                let submitted = ["报送", "报来", "上报", "发送", "提交", "报县", "已报"]
+                    .iter()
+                    .any(|k| after.trim_start().starts_with(k));
+                if header_line || signing || deadline || submitted {
+                    continue;
+                }
+                let mut weight = 1.0;
+                let mut why = Vec::new();
+                for (k, w) in [
+                    ("活动时间", 3.0),
+                    ("时间：", 2.5),
+                    ("时间:", 2.5),
+                    ("拟于", 3.0),
+                    ("定于", 3.0),
+                    ("计划于", 3.0),
+                    ("将于", 2.5),
+                    ("已于", 3.0),
+                    ("于", 1.5),
+                    ("在", 0.5),
+                ] {
+                    if before.contains(k) {
+                        weight += w;
+                        why.push(k);
+                        break;
+                    }
+                }
+                if line_has_activity {
+                    weight += 1.0;
+                }
+                if m.start != m.end {
+                    weight += 0.5;
+                }
+                weight *= zone.date_weight();
+                out.push(Candidate {
+                    mention: m,
+                    weight,
+                    order: out.len(),
+                    why: if why.is_empty() {
+                        format!("in {}", zone.name())
+                    } else {
+                        format!("after {} in {}", why.join("/"), zone.name())
+                    },
+                });
+            }
+        }
+        out
+    }
+
+    /// The activity date among the candidates: the heaviest, if heavy enough.
+    pub(super) fn pick_date(
+        &self,
+        cands: &[Candidate],
+        activity: Option<&ActivityMatcher>,
+        _kind: Kind,
+    ) -> Option<Candidate> {
+        let mut best: Option<(f64, &Candidate)> = None;
+        for c in cands {
+            if c.mention.start.year() < self.year - 1 || c.mention.start.year() > self.year + 1 {
+                continue;
+            }
+            let mut w = c.weight;
+            if let Some(a) = activity {
+                let months = (c.mention.start.year() - a.year) * 12
+                    + c.mention.start.month() as i32
+                    - a.month as i32;
+                w += match months.abs() {
+                    0 => 2.0,
+                    1 => 0.5,
+                    _ => -1.0,
+                };
+            }
+            if best.is_none_or(|(bw, bc)| {
+                w > bw + 1e-9 || ((w - bw).abs() < 1e-9 && c.order < bc.order)
+            }) {
+                best = Some((w, c));
+            }
+        }
+        let (w, c) = best?;
+        (w >= 1.5).then(|| c.clone())
+    }
+
+    /// The date stage: the activity date, noted in `reasons`.
+    pub(super) fn decide_date(
+        &self,
+        mentions: &[Candidate],
+        activity: Option<usize>,
+        kind: Kind,
+        reasons: &mut Vec<String>,
+    ) -> Option<Candidate> {
+        let chosen = self.pick_date(mentions, activity.map(|i| &self.activities[i]), kind);
+        if let Some(c) = &chosen {
+            reasons.push(format!("date {} ({})", c.mention.start, c.why));
+        }
+        chosen
+    }
 }
 
 #[cfg(test)]
