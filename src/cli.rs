@@ -94,11 +94,21 @@ pub enum Command {
         #[arg(long)]
         by: Option<String>,
     },
-    /// Each unit's known addresses and where they came from.
+    /// Each unit's addresses: the directory's, those the office confirmed, and those the bot
+    /// proposes; `--confirm ADDRESS --unit NAME` confirms one, `--forget ADDRESS` removes one.
     Units {
-        /// Remove a learned address.
-        #[arg(long)]
+        /// Remove a confirmed or proposed address (directory addresses live in the config).
+        #[arg(long, conflicts_with = "confirm")]
         forget: Option<String>,
+        /// Confirm that ADDRESS speaks for the unit given with --unit.
+        #[arg(long, requires = "unit")]
+        confirm: Option<String>,
+        /// The unit (its name in the directory) for --confirm.
+        #[arg(long, requires = "confirm")]
+        unit: Option<String>,
+        /// Who confirmed it (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
     },
     /// Exports for the office.
     Export {
@@ -247,14 +257,28 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let config = load()?;
             let classifier = Classifier::new(&config);
             let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let trust = crate::trust::Trust::load(
+                &config,
+                &store,
+                crate::dkim::Dkim::for_config(&config)?,
+            )?;
             let (mut new, mut dup) = (0, 0);
             for f in &files {
                 let raw =
                     std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
                 let source = format!("import:{}", crate::store::content_hash(&raw));
-                let r = ingest(&mut store, &classifier, &raw, &source, now, |_, _, _, _| {
-                    Ok(Vec::new())
-                })?;
+                // Received: the top Received: line of the saved file (never its Date:).
+                let received = crate::intake::top_received_time(&raw);
+                let r = ingest(
+                    &mut store,
+                    &classifier,
+                    &trust,
+                    &raw,
+                    &source,
+                    received,
+                    now,
+                    |_, _, _, _| Ok(Vec::new()),
+                )?;
                 if r.duplicate {
                     dup += 1;
                     println!("已存在 #{} {}", r.id, f.display());
@@ -443,15 +467,29 @@ pub fn run() -> anyhow::Result<ExitCode> {
             crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Units { forget } => {
+        Command::Units {
+            forget,
+            confirm,
+            unit,
+            by,
+        } => {
             let config = load()?;
-            let store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
             if let Some(addr) = forget {
                 if store.forget_address(&addr)? {
-                    println!("已删除学习到的邮箱 {addr}。");
+                    println!("已删除邮箱 {addr}：此后不再向其发送提醒，其来信须人工核对。");
                 } else {
                     bail!("{addr} is not a learned address (addresses in the unit directory are edited in the config file)");
                 }
+                return Ok(ExitCode::SUCCESS);
+            }
+            if let (Some(addr), Some(unit)) = (confirm, unit) {
+                let by = by
+                    .or_else(|| std::env::var("USER").ok())
+                    .unwrap_or_else(|| "office".into());
+                let r =
+                    crate::review::confirm_address(&config, &mut store, &addr, &unit, &by, now)?;
+                println!("{}", r.zh());
                 return Ok(ExitCode::SUCCESS);
             }
             print!("{}", crate::review::units_text(&config, &store)?);

@@ -24,12 +24,14 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::classify::{Classifier, Decision, Kind};
 use crate::config::Config;
+use crate::dkim::Dkim;
 use crate::error::{Error, Result};
 use crate::ingest::{ingest, prepare, record_prepared, Ingested, Prepared};
-use crate::intake::{source_for, Source};
+use crate::intake::{source_for, Incoming, Source};
 use crate::notify::{self, ack, Transport};
 use crate::parse::ParsedMail;
 use crate::store::{Outgoing, Store, StoreLock};
+use crate::trust::Trust;
 
 /// `--now` as a moving clock.
 #[derive(Clone, Copy, Debug)]
@@ -68,18 +70,21 @@ pub struct PassSummary {
 
 static SETUP_LOGGED: Mutex<Option<Instant>> = Mutex::new(None);
 
-/// Confidence from which a new sender address is learned for the recognised unit.
-pub const LEARN_CONFIDENCE: f64 = 0.8;
+/// Confidence from which a new sender address is proposed for the recognised unit.
+pub const LEARN_CONFIDENCE: f64 = crate::trust::PROPOSE_CONFIDENCE;
 
 /// What a new mail causes: its acknowledgement, built against the store as it was before it.
+/// `received` is when the office's side received it (the recording instant if unknown).
 /// A submission from an address nobody can write to (`x@evil.example.`, `x;y@…`) cannot be
 /// acknowledged: that is an error of this mail, which ingest records as unprocessable.
+#[allow(clippy::too_many_arguments)]
 fn acks_for(
     config: &Config,
     store: &Store,
     hash: &str,
     parsed: Option<&ParsedMail>,
     d: &Decision,
+    received: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
     queued: &mut usize,
 ) -> Result<Vec<Outgoing>> {
@@ -96,7 +101,8 @@ fn acks_for(
         Some(a) => store.has_settled_plan(a, None)?,
         None => false,
     };
-    let drafts: Vec<_> = ack::draft(config, hash, p, d, now, plan_on_record)
+    let received = received.filter(|r| *r <= now).unwrap_or(now);
+    let drafts: Vec<_> = ack::draft(config, hash, p, d, received, now, plan_on_record)
         .into_iter()
         .collect();
     let built = drafts
@@ -108,12 +114,15 @@ fn acks_for(
 }
 
 /// Records one mail and queues its acknowledgement, updating the pass summary.
+#[allow(clippy::too_many_arguments)]
 pub fn record_one(
     config: &Config,
     classifier: &Classifier,
+    trust: &Trust,
     store: &mut Store,
     raw: &[u8],
     key: &str,
+    received: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
     sum: &mut PassSummary,
 ) -> Result<()> {
@@ -121,33 +130,61 @@ pub fn record_one(
     let r = ingest(
         store,
         classifier,
+        trust,
         raw,
         key,
+        received,
         now,
-        |store, hash, parsed, d| acks_for(config, store, hash, parsed, d, now, &mut queued),
+        |store, hash, parsed, d| {
+            acks_for(config, store, hash, parsed, d, received, now, &mut queued)
+        },
     )?;
     account(config, store, &r, key, queued, now, sum)
 }
 
-/// Records the mails of one fetched batch: prepared (hashed, archived, parsed, classified) in
-/// parallel, then recorded in order, each with its acknowledgement.
+/// Records the mails of one fetched batch: prepared (hashed, archived, parsed, classified,
+/// DKIM checked) in parallel, then recorded in order, each with its acknowledgement.
 pub fn record_batch(
     config: &Config,
     classifier: &Classifier,
+    trust: &Trust,
     store: &mut Store,
-    items: &[(String, &[u8])],
+    items: &[Incoming<'_>],
     now: DateTime<FixedOffset>,
     sum: &mut PassSummary,
 ) -> Result<usize> {
-    let raws: Vec<&[u8]> = items.iter().map(|(_, raw)| *raw).collect();
+    let raws: Vec<&[u8]> = items.iter().map(|i| i.raw).collect();
     let durable = !store.in_batch();
-    let prepared = prepare_all(classifier, store.archive_dir(), &raws, durable);
-    for ((key, _), p) in items.iter().zip(prepared) {
+    let prepared = prepare_all(
+        classifier,
+        trust.dkim.as_deref(),
+        store.archive_dir(),
+        &raws,
+        durable,
+    );
+    for (item, p) in items.iter().zip(prepared) {
         let mut queued = 0;
-        let r = record_prepared(store, p?, key, now, |store, hash, parsed, d| {
-            acks_for(config, store, hash, parsed, d, now, &mut queued)
-        })?;
-        account(config, store, &r, key, queued, now, sum)?;
+        let r = record_prepared(
+            store,
+            trust,
+            p?,
+            &item.key,
+            item.received,
+            now,
+            |store, hash, parsed, d| {
+                acks_for(
+                    config,
+                    store,
+                    hash,
+                    parsed,
+                    d,
+                    item.received,
+                    now,
+                    &mut queued,
+                )
+            },
+        )?;
+        account(config, store, &r, &item.key, queued, now, sum)?;
     }
     Ok(items.len())
 }
@@ -156,6 +193,7 @@ pub fn record_batch(
 /// in the order of `raws`.
 pub fn prepare_all(
     classifier: &Classifier,
+    dkim: Option<&Dkim>,
     archive_dir: &Path,
     raws: &[&[u8]],
     durable: bool,
@@ -167,7 +205,7 @@ pub fn prepare_all(
     if workers <= 1 {
         return raws
             .iter()
-            .map(|raw| prepare(classifier, archive_dir, raw, durable))
+            .map(|raw| prepare(classifier, dkim, archive_dir, raw, durable))
             .collect();
     }
     let next = AtomicUsize::new(0);
@@ -176,7 +214,7 @@ pub fn prepare_all(
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(raw) = raws.get(i) else { break };
-        let p = prepare(classifier, archive_dir, raw, durable);
+        let p = prepare(classifier, dkim, archive_dir, raw, durable);
         *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
     };
     std::thread::scope(|scope| {
@@ -200,8 +238,9 @@ pub fn prepare_all(
         .collect()
 }
 
-/// After a mail is recorded: learns its sender's address when the unit is certain, counts it
-/// in the pass summary and logs it.
+/// After a mail is recorded: proposes its sender's address for the unit when the classifier
+/// was certain and the trust check allows it (the office confirms it, see `trust`), counts
+/// it in the pass summary and logs it.
 fn account(
     config: &Config,
     store: &mut Store,
@@ -221,12 +260,13 @@ fn account(
     if r.unprocessable.is_some() {
         sum.unprocessable += 1;
     }
-    // A sender the directory does not know, recognised with high confidence, is learned
-    // for the unit (the office can remove it with `themeday units --forget`).
-    if let (Some(d), Some(addr)) = (&r.decision, r.from_addr.as_deref()) {
-        if let (Some(unit), false, true) =
-            (&d.unit, d.needs_review, d.confidence >= LEARN_CONFIDENCE)
-        {
+    // A sender no unit's known address, recognised with high confidence, is proposed for
+    // the unit: listed in the digest until the office confirms or forgets it. It gets no
+    // reminders and settles nothing until then.
+    if let (Some(d), Some(addr), Some(check)) =
+        (&r.decision, r.from_addr.as_deref(), r.sender.as_ref())
+    {
+        if let (Some(unit), true) = (&d.unit, check.may_propose) {
             if d.kind != Kind::Other
                 && addr != config.office_address
                 && crate::config::is_plausible_address(addr)
@@ -234,9 +274,9 @@ fn account(
                     .units
                     .iter()
                     .any(|u| u.addresses.iter().any(|a| a == addr))
-                && store.learn_address(addr, unit, Some(r.id), "high-confidence", now)?
+                && store.learn_address(addr, unit, Some(r.id), "proposed", now)?
             {
-                tracing::info!(address = addr, unit = %unit, "address learned");
+                tracing::info!(address = addr, unit = %unit, "address proposed");
             }
         }
     }
@@ -266,6 +306,7 @@ fn account(
 pub fn intake_pass(
     config: &Config,
     classifier: &Classifier,
+    trust: &Trust,
     store: &mut Store,
     source: &mut dyn Source,
     clock: &Clock,
@@ -276,7 +317,15 @@ pub fn intake_pass(
         if stop.load(Ordering::SeqCst) {
             return Err(Error::Stopped);
         }
-        record_batch(config, classifier, store, items, clock.now(), &mut sum)
+        record_batch(
+            config,
+            classifier,
+            trust,
+            store,
+            items,
+            clock.now(),
+            &mut sum,
+        )
     })?;
     Ok(sum)
 }
@@ -298,11 +347,13 @@ pub fn poll(
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     settle_interrupted(config, &store)?;
     let classifier = crate::review::classifier_with_learned(config, &store)?;
+    let trust = Trust::load(config, &store, Dkim::for_config(config)?)?;
     let mut source = source_for(config)?;
     let stop = AtomicBool::new(false);
     let sum = intake_pass(
         config,
         &classifier,
+        &trust,
         &mut store,
         source.as_mut(),
         clock,
@@ -434,6 +485,8 @@ pub fn run(
     let mut config = current(&cell);
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     let mut source = source_for(&config)?;
+    // One verifier for the daemon's life (its key cache and DNS pause last across passes).
+    let mut dkim = Dkim::for_config(&config)?;
     if let Some(i) = source.interrupter() {
         interrupters.lock().expect("interrupters").push(i);
     }
@@ -444,15 +497,18 @@ pub fn run(
         if !Arc::ptr_eq(&latest, &config) {
             config = latest;
             source = source_for(&config)?;
+            dkim = Dkim::for_config(&config)?;
             if let Some(i) = source.interrupter() {
                 interrupters.lock().expect("interrupters").push(i);
             }
         }
-        // Rebuilt each pass: cheap, and it picks up addresses learned since the last one.
+        // Rebuilt each pass: cheap, and it picks up addresses confirmed since the last one.
         let classifier = crate::review::classifier_with_learned(&config, &store)?;
+        let trust = Trust::load(&config, &store, dkim.clone())?;
         match intake_pass(
             &config,
             &classifier,
+            &trust,
             &mut store,
             source.as_mut(),
             &clock,

@@ -13,6 +13,11 @@
 //! Message-ID with another body is recorded as a mail of its own and flagged for the office,
 //! so a forged mail that borrows the Message-ID of a unit's future plan cannot make the real
 //! plan "already recorded".
+//!
+//! Besides its content, each mail is recorded with its provenance (`records::Provenance`):
+//! the received time its source gives (never its `Date:`), its DKIM result, and the trust
+//! check of its sender, which holds a plan or report from an address that cannot speak for
+//! the unit for the office's review (see `trust`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -21,10 +26,12 @@ use chrono::{DateTime, FixedOffset};
 use sha2::{Digest, Sha256};
 
 use crate::classify::{Classifier, Decision, Kind};
+use crate::dkim::Dkim;
 use crate::error::{Error, Result};
 use crate::parse::{parse, ParsedMail};
-use crate::records::Flags;
+use crate::records::{Flags, Provenance};
 use crate::store::{content_hash, write_archive, Outgoing, Recorded, Store};
+use crate::trust::{SenderCheck, Trust};
 
 #[derive(Debug, Clone)]
 pub struct Ingested {
@@ -35,6 +42,8 @@ pub struct Ingested {
     pub from_addr: Option<String>,
     /// Why the mail could not be handled, when it could not (it is recorded all the same).
     pub unprocessable: Option<String>,
+    /// The trust check of its sender (new mail only).
+    pub sender: Option<SenderCheck>,
 }
 
 /// Parses and classifies without touching the store.
@@ -137,22 +146,33 @@ pub struct Prepared {
     pub archive: PathBuf,
     /// Whether this call created the archive file (it did not exist with these bytes).
     pub created: bool,
+    /// The DKIM result (`off` when not checked).
+    pub dkim: String,
 }
 
 /// Archives, parses and classifies one mail. An error is the archive's (the store's): a
 /// mail that cannot be parsed or classified is still prepared, marked unprocessable.
 pub fn prepare(
     classifier: &Classifier,
+    dkim: Option<&Dkim>,
     archive_dir: &Path,
     raw: &[u8],
     durable: bool,
 ) -> Result<Prepared> {
-    prepare_hashed(classifier, archive_dir, raw, content_hash(raw), durable)
+    prepare_hashed(
+        classifier,
+        dkim,
+        archive_dir,
+        raw,
+        content_hash(raw),
+        durable,
+    )
 }
 
 /// [`prepare`] for a mail whose hash is already known.
 fn prepare_hashed(
     classifier: &Classifier,
+    dkim: Option<&Dkim>,
     archive_dir: &Path,
     raw: &[u8],
     hash: String,
@@ -160,6 +180,10 @@ fn prepare_hashed(
 ) -> Result<Prepared> {
     let (archive, created) = write_archive(archive_dir, &hash, raw, durable)?;
     let (parsed, error, decision, unprocessable) = decide_guarded(classifier, raw);
+    let dkim = match dkim {
+        Some(v) => v.verify(raw, parsed.as_ref().and_then(|p| p.from_addr.as_deref())),
+        None => "off".to_string(),
+    };
     Ok(Prepared {
         hash,
         body_hash: body_hash(raw),
@@ -170,18 +194,23 @@ fn prepare_hashed(
         unprocessable,
         archive,
         created,
+        dkim,
     })
 }
 
 /// Records one mail. `source` names where it came from (`maildir:<file>`,
-/// `imap:<uidvalidity>:<uid>`, `import:<path>`). `outgoing` builds what a new mail causes (its
+/// `imap:<uidvalidity>:<uid>`, `import:<path>`), `received` when the office's side received
+/// it (see `intake::Incoming`). `outgoing` builds what a new mail causes (its
 /// acknowledgement), reading the store as it was before the mail; it is queued in the
 /// transaction that records the mail.
+#[allow(clippy::too_many_arguments)]
 pub fn ingest(
     store: &mut Store,
     classifier: &Classifier,
+    trust: &Trust,
     raw: &[u8],
     source: &str,
+    received: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
     outgoing: impl FnOnce(&Store, &str, Option<&ParsedMail>, &Decision) -> Result<Vec<Outgoing>>,
 ) -> Result<Ingested> {
@@ -192,8 +221,15 @@ pub fn ingest(
         return Ok(duplicate(id, None));
     }
     let durable = !store.in_batch();
-    let prepared = prepare_hashed(classifier, store.archive_dir(), raw, hash, durable)?;
-    record_prepared(store, prepared, source, now, outgoing)
+    let prepared = prepare_hashed(
+        classifier,
+        trust.dkim.as_deref(),
+        store.archive_dir(),
+        raw,
+        hash,
+        durable,
+    )?;
+    record_prepared(store, trust, prepared, source, received, now, outgoing)
 }
 
 fn duplicate(id: i64, decision: Option<Decision>) -> Ingested {
@@ -203,6 +239,7 @@ fn duplicate(id: i64, decision: Option<Decision>) -> Ingested {
         decision,
         from_addr: None,
         unprocessable: None,
+        sender: None,
     }
 }
 
@@ -220,12 +257,16 @@ pub fn is_store_failure(e: &Error) -> bool {
 }
 
 /// Records a prepared mail, unless the store has it already (the same bytes, or the same
-/// Message-ID with the same body). What a failure to build its acknowledgement leaves is
-/// recorded as unprocessable; only a failure of the store is returned.
+/// Message-ID with the same body). The trust check of its sender is applied first, so its
+/// acknowledgement and its record see the mail held for review when its sender cannot speak
+/// for the unit. What a failure to build its acknowledgement leaves is recorded as
+/// unprocessable; only a failure of the store is returned.
 pub fn record_prepared(
     store: &mut Store,
+    trust: &Trust,
     p: Prepared,
     source: &str,
+    received: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
     outgoing: impl FnOnce(&Store, &str, Option<&ParsedMail>, &Decision) -> Result<Vec<Outgoing>>,
 ) -> Result<Ingested> {
@@ -239,6 +280,7 @@ pub fn record_prepared(
         unprocessable,
         archive,
         created,
+        dkim,
     } = p;
     let mut flags = Flags {
         unprocessable,
@@ -270,6 +312,14 @@ pub fn record_prepared(
             "Message-ID 与第{first}封相同而内容不同：其中一封可能是伪造的，请核对后再确认"
         ));
     }
+    let from_addr = parsed.as_ref().and_then(|p| p.from_addr.clone());
+    let check = trust.judge(from_addr.as_deref(), Some(&dkim), &mut decision);
+    let provenance = Provenance {
+        received,
+        dkim: Some(dkim),
+        sender: check.sender.clone(),
+        held_for_sender: check.held,
+    };
     store.adopt_archive(&archive);
     let built = catch_unwind(AssertUnwindSafe(|| {
         outgoing(store, &hash, parsed.as_ref(), &decision)
@@ -303,10 +353,10 @@ pub fn record_prepared(
         error.as_deref(),
         &decision,
         &flags,
+        &provenance,
         now,
         queued,
     )?;
-    let from_addr = parsed.and_then(|p| p.from_addr);
     Ok(match rec {
         Recorded::New(id) => Ingested {
             id,
@@ -314,6 +364,7 @@ pub fn record_prepared(
             decision: Some(decision),
             from_addr,
             unprocessable: flags.unprocessable,
+            sender: Some(check),
         },
         Recorded::Duplicate(id) => duplicate(id, Some(decision)),
     })

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod deadlines;
+pub mod dkim;
 pub mod error;
 pub mod export;
 pub mod ingest;
@@ -24,5 +25,6 @@ pub mod safetext;
 pub mod schedule;
 pub mod store;
 mod textpos;
+pub mod trust;
 
 pub use error::{Error, Result};

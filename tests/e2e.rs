@@ -646,3 +646,54 @@ fn cold_start_digest_counts_the_imap_mailbox() {
         );
     });
 }
+
+/// Issue 11: when a mail arrived is the server's INTERNALDATE, never the sender's `Date:`.
+/// A plan for activity 3 (县司法局, held Fri 04-21, plan due Fri 04-14) whose `Date:` says
+/// 04-10 but which reached the mailbox on Mon 04-17 (APPENDed with that internal date) is
+/// late.
+#[test]
+fn internaldate_not_the_date_header_is_when_a_mail_arrived() {
+    timed(
+        "internaldate_not_the_date_header_is_when_a_mail_arrived",
+        || {
+            let w = World::new(Opts::default());
+            let raw = std::fs::read(repo().join("fixtures/attacks/backdated-date-header-plan.eml"))
+                .expect("fixture");
+            let internal =
+                chrono::DateTime::parse_from_rfc3339("2023-04-17T09:30:00+08:00").unwrap();
+            let mut imap = w.servers.imap(OFFICE);
+            imap.append("INBOX", &raw)
+                .internal_date(internal)
+                .finish()
+                .expect("APPEND");
+            let _ = imap.logout();
+            w.poll(NOW);
+            let received: String = w
+                .store()
+                .query_row("SELECT received_at FROM mail", [], |r| r.get(0))
+                .expect("received_at");
+            assert_eq!(received, "2023-04-17T01:30:00Z");
+            // The office settles the plan (its sender is not in the directory); it counts as
+            // received on 04-17, after the deadline.
+            let id = w.scalar("SELECT id FROM mail").to_string();
+            let cfg = w.config.to_str().unwrap().to_string();
+            let run = |args: &[&str]| {
+                let o = std::process::Command::new(env!("CARGO_BIN_EXE_themeday"))
+                    .args(["--config", &cfg, "--now", NOW])
+                    .args(args)
+                    .env(PASSWORD_ENV, PASSWORD)
+                    .output()
+                    .expect("run themeday");
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                String::from_utf8_lossy(&o.stdout).into_owned()
+            };
+            run(&["assign", &id, "--activity", "3", "--kind", "plan"]);
+            let status = run(&["status"]);
+            let row = status.lines().find(|l| l.starts_with("3 ")).expect("row 3");
+            assert!(
+                row.contains("4月17日逾期") && !row.contains("4月10日"),
+                "{row}"
+            );
+        },
+    );
+}

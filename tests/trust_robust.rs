@@ -904,13 +904,16 @@ fn a_failure_while_acknowledging_one_mail_is_that_mails_alone() {
             .unwrap();
     let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
     let mails = demo_mails();
+    let trust = themeday::trust::Trust::directory_only(&config);
     store.begin_batch().unwrap();
     for (i, (_, raw)) in mails.iter().take(4).enumerate() {
-        let p = prepare(&classifier, store.archive_dir(), raw, false).unwrap();
+        let p = prepare(&classifier, None, store.archive_dir(), raw, false).unwrap();
         let r = record_prepared(
             &mut store,
+            &trust,
             p,
             &format!("t:{i}"),
+            None,
             now,
             |_, _, _, _| match i {
                 1 => panic!("boom while building the acknowledgement"),
@@ -925,8 +928,8 @@ fn a_failure_while_acknowledging_one_mail_is_that_mails_alone() {
         assert_eq!(r.unprocessable.is_some(), i == 1 || i == 2, "mail {i}");
     }
     // A failure of the store itself is still returned: it stops the pass.
-    let p = prepare(&classifier, store.archive_dir(), &mails[4].1, false).unwrap();
-    let err = record_prepared(&mut store, p, "t:4", now, |_, _, _, _| {
+    let p = prepare(&classifier, None, store.archive_dir(), &mails[4].1, false).unwrap();
+    let err = record_prepared(&mut store, &trust, p, "t:4", None, now, |_, _, _, _| {
         Err(themeday::Error::Batch("disk full".into()))
     })
     .expect_err("a store failure must stop the pass");

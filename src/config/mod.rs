@@ -122,6 +122,16 @@ pub enum Intake {
     Maildir { path: PathBuf, poll_seconds: u64 },
 }
 
+/// DKIM checking of arriving mail (`[mailbox] dkim`, `dkim_timeout_seconds`). On by default
+/// for IMAP (the office's real mailbox); off by default for a Maildir (the embedded demo and
+/// offline runs, where DNS may not be reachable). Checks are bounded in time either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DkimSettings {
+    pub enabled: bool,
+    /// Longest wait for DNS while checking one mail.
+    pub timeout_seconds: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmtpConfig {
     pub host: String,
@@ -179,6 +189,7 @@ pub struct Config {
     pub calendar: Calendar,
     pub calendar_dir: PathBuf,
     pub intake: Intake,
+    pub dkim: DkimSettings,
     pub outgoing: Outgoing,
     pub database: PathBuf,
     pub archive_dir: PathBuf,
@@ -262,6 +273,13 @@ impl Config {
             units,
             calendar,
             calendar_dir,
+            dkim: DkimSettings {
+                enabled: raw
+                    .mailbox
+                    .dkim
+                    .unwrap_or(matches!(intake, Intake::Imap(_))),
+                timeout_seconds: raw.mailbox.dkim_timeout_seconds.unwrap_or(5),
+            },
             intake,
             outgoing,
             database: src.resolve(raw.store.database.as_deref().unwrap_or("themeday.db")),

@@ -70,6 +70,8 @@ pub(super) struct RawMailbox {
     pub(super) ca_file: Option<String>,
     pub(super) poll_seconds: Option<u64>,
     pub(super) idle: Option<bool>,
+    pub(super) dkim: Option<bool>,
+    pub(super) dkim_timeout_seconds: Option<u64>,
 }
 
 #[derive(Deserialize)]

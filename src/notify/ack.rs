@@ -43,14 +43,16 @@ fn reply_subject(subject: &str) -> String {
     }
 }
 
-/// The acknowledgement for a newly recorded mail, if it gets one. `plan_on_record` says
-/// whether a settled plan for the same activity was recorded before it (to say what is still
-/// due after a report).
+/// The acknowledgement for a newly recorded mail, if it gets one. `received` is when the
+/// office's side received it (never its `Date:`); `plan_on_record` says whether a settled
+/// plan for the same activity was recorded before it (to say what is still due after a
+/// report).
 pub fn draft(
     config: &Config,
     mail_hash: &str,
     mail: &ParsedMail,
     d: &Decision,
+    received: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
     plan_on_record: bool,
 ) -> Option<Draft> {
@@ -59,10 +61,10 @@ pub fn draft(
     }
     let to = reply_address(config, mail)?;
     let today = now.with_timezone(&config.timezone).date_naive();
-    let received = match mail.date {
-        Some(t) if t <= now => t.with_timezone(&config.timezone).date_naive(),
-        _ => today,
-    };
+    let received = received
+        .min(now)
+        .with_timezone(&config.timezone)
+        .date_naive();
     // The sender's subject is repeated cut and without control characters.
     let subject = reply_subject(&crate::safetext::repeated(&mail.subject));
     let mut references = mail.references.clone();

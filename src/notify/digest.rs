@@ -28,12 +28,12 @@ pub struct Digest {
 }
 
 /// A table: a title, headers and rows, rendered both as text and HTML.
-struct Table {
-    title: String,
-    note: String,
-    headers: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
-    empty: &'static str,
+pub(super) struct Table {
+    pub(super) title: String,
+    pub(super) note: String,
+    pub(super) headers: Vec<&'static str>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) empty: &'static str,
 }
 
 impl Table {
@@ -396,7 +396,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ));
     }
     let learned = store.learned_addresses()?;
-    let addresses = unit_addresses(config, &subs, &learned);
+    let addresses = unit_addresses(config, &learned);
     let sent = store.reminder_items()?;
     let mut no_addr: Vec<String> = due_items(config, &statuses, today, &sent)
         .into_iter()
@@ -407,16 +407,19 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     no_addr.dedup();
     if !no_addr.is_empty() {
         notes.push(format!(
-            "以下单位有待提醒事项，但系统尚不知道其邮箱，无法发送提醒：{}。请在单位名录中补充邮箱。",
+            "以下单位有待提醒事项，但尚无单位名录中的或本办确认的邮箱，无法发送提醒：{}。请在单位名录中补充邮箱，或确认【待确认的单位邮箱】中的邮箱。",
             no_addr.join("、")
         ));
     }
 
+    let evidence = super::evidence::tables(config, store, &arrived, &subs)?;
     let mut tables = vec![&t_arrived];
     if !t_unprocessable.rows.is_empty() {
         tables.push(&t_unprocessable);
     }
-    tables.extend([&t_review, &t_due, &t_overdue, &t_nodate, &t_progress]);
+    tables.push(&t_review);
+    tables.extend(evidence.iter());
+    tables.extend([&t_due, &t_overdue, &t_nodate, &t_progress]);
     let unprocessable_count = if t_unprocessable.rows.is_empty() {
         String::new()
     } else {
@@ -484,6 +487,9 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
 
 fn review_reason(m: &MailRecord) -> String {
     let mut why: Vec<String> = m.notes.iter().map(|n| repeated(n)).collect();
+    if let Some(s) = super::evidence::sender_reason(m) {
+        why.push(s);
+    }
     if let Some(e) = &m.parse_error {
         why.push(format!("无法解析：{e}"));
     }

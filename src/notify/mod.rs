@@ -13,6 +13,7 @@
 
 pub mod ack;
 pub mod digest;
+mod evidence;
 pub mod file;
 pub mod jobs;
 pub mod remind;

@@ -22,7 +22,7 @@ use super::{parse_ts, ts, Store};
 use crate::classify::{Decision, Kind};
 use crate::error::Result;
 use crate::parse::ParsedMail;
-use crate::records::{Flags, MailRecord, Submissions};
+use crate::records::{Flags, MailRecord, Provenance, Submissions};
 
 /// What recording a mail did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,9 +53,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Records a mail with its decision and what the bot could not stand behind in it, and, in
-    /// the same transaction, queues what it causes (each outgoing mail gets the new mail's id).
-    /// Nothing is queued for a duplicate (the same bytes).
+    /// Records a mail with its decision, its provenance and what the bot could not stand behind
+    /// in it, and, in the same transaction, queues what it causes (each outgoing mail gets the
+    /// new mail's id). Nothing is queued for a duplicate (the same bytes).
     #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
@@ -67,6 +67,7 @@ impl Store {
         parse_error: Option<&str>,
         decision: &Decision,
         flags: &Flags,
+        provenance: &Provenance,
         now: DateTime<FixedOffset>,
         outgoing: Vec<Outgoing>,
     ) -> Result<Recorded> {
@@ -95,8 +96,10 @@ impl Store {
             tx.execute(
                 "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
                     archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
-                    reasons, attachments, parse_error, unprocessable, notes)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+                    reasons, attachments, parse_error, unprocessable, notes, received_at, dkim, sender,
+                    held_for_sender)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,
+                    ?26,?27)",
                 params![
                     hash,
                     mid,
@@ -121,6 +124,10 @@ impl Store {
                     parse_error,
                     flags.unprocessable,
                     serde_json::to_string(&flags.notes).unwrap_or_else(|_| "[]".into()),
+                    provenance.received.map(|d| ts(&d)),
+                    provenance.dkim,
+                    provenance.sender,
+                    provenance.held_for_sender,
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -221,6 +228,16 @@ impl Store {
         )
     }
 
+    /// Plans and reports from `address` that wait for review only because their sender was
+    /// not confirmed for their unit, oldest first (confirming the address settles them).
+    pub fn held_for_sender(&self, address: &str) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE from_addr = ?1 AND held_for_sender = 1 AND needs_review = 1
+               AND reviewed = 0 AND kind != 'other' AND activity IS NOT NULL ORDER BY id",
+            [address.to_lowercase()],
+        )
+    }
+
     /// Mails a person still has to review, oldest first.
     pub fn review_queue(&self) -> Result<Vec<MailRecord>> {
         self.query_mails(
@@ -270,6 +287,12 @@ fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
         reviewed: r.get("reviewed")?,
         unprocessable: r.get("unprocessable")?,
         notes: json_list(r.get("notes")?),
+        received_at: r
+            .get::<_, Option<String>>("received_at")?
+            .and_then(|s| parse_ts(&s)),
+        dkim: r.get("dkim")?,
+        sender: r.get("sender")?,
+        held_for_sender: r.get("held_for_sender")?,
     })
 }
 

@@ -19,7 +19,7 @@
 //! - `mails`: recording mails and the queries over the records;
 //! - `outbox`: outgoing mail, its states, reminder and digest bookkeeping;
 //! - `cursor`: the IMAP cursor and the sources already seen;
-//! - `addresses`: sender addresses learned for units;
+//! - `addresses`: sender addresses for units: confirmed by the office, or proposed by the bot;
 //! - `corrections`: office corrections and their log;
 //! - `archive`: the raw-mail files (no SQL);
 //! - `lock`: one daemon per store (a lock file next to the database; no SQL).
@@ -151,6 +151,15 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE mail ADD COLUMN unprocessable TEXT;
     ALTER TABLE mail ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+    "#,
+    // 6: evidence the bot can stand behind: when the office's side received each mail
+    // (NULL for older rows: recorded_at stands in), its DKIM result, how its sender stands
+    // for the unit it names, and whether that alone holds it for review.
+    r#"
+    ALTER TABLE mail ADD COLUMN received_at TEXT;
+    ALTER TABLE mail ADD COLUMN dkim TEXT;
+    ALTER TABLE mail ADD COLUMN sender TEXT;
+    ALTER TABLE mail ADD COLUMN held_for_sender INTEGER NOT NULL DEFAULT 0;
     "#,
 ];
 
