@@ -75,6 +75,18 @@ fn acks_for(
     let Some(p) = parsed else {
         return Ok(Vec::new());
     };
+    if d.kind == Kind::Other || d.automated || p.automated.is_some() || p.ours {
+        return Ok(Vec::new());
+    }
+    // One automatic mail per conversation per day: an auto-responder and the bot never answer
+    // each other.
+    if notify::budget::thread_answered_today(config, store, p, now)? {
+        tracing::info!(
+            message_id = p.message_id.as_deref().unwrap_or("-"),
+            "no acknowledgement: this conversation got one today"
+        );
+        return Ok(Vec::new());
+    }
     let plan_on_record = match d.activity {
         Some(a) => store.has_settled_plan(a, None)?,
         None => false,

@@ -3,6 +3,12 @@
 //!
 //! A mail that cannot be parsed is still archived and recorded (kind `other`, flagged for
 //! review, with the parse error), so nothing that reached the mailbox is ever dropped.
+//!
+//! A mail that answers the bot's own mail is judged on the sender's new text only
+//! ([`judge`]): our words quoted back never count (parse sets them aside, and our subject kept
+//! by "Re:" is not read), and a line or two without an attachment is a note from the unit for
+//! the office (kind `other`, flagged for a person, shown in the digest as 单位来信), never a
+//! submission. A short answer that arrives within seconds of our mail is an auto-responder's.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +16,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::classify::{Classifier, Decision, Kind};
 use crate::error::Result;
+use crate::parse::reply::{self, UNIT_MESSAGE};
 use crate::parse::{parse, ParsedMail};
 use crate::store::{content_hash, write_archive, Outgoing, Recorded, Store};
 
@@ -29,7 +36,7 @@ pub fn decide(
 ) -> (Option<ParsedMail>, Option<String>, Decision) {
     match parse(raw) {
         Ok(p) => {
-            let d = classifier.classify(&p);
+            let d = judge(classifier, &p);
             (Some(p), None, d)
         }
         Err(e) => (
@@ -48,6 +55,84 @@ pub fn decide(
             },
         ),
     }
+}
+
+/// Classifies a parsed mail on the evidence the bot can stand behind: a subject the bot wrote
+/// (kept by the sender's "Re:") is not read, and a short note in answer to our mail, with no
+/// attachment, is a message from the unit for the office, not a submission.
+pub fn judge(classifier: &Classifier, p: &ParsedMail) -> Decision {
+    let d = if reply::is_our_subject(&p.subject) {
+        let view = ParsedMail {
+            subject: String::new(),
+            ..p.clone()
+        };
+        classifier.classify(&view)
+    } else {
+        classifier.classify(p)
+    };
+    if d.automated || !p.replies_to_ours || !reply::is_short_note(p) || classifier.from_office(p) {
+        return d;
+    }
+    let mut reasons = vec![format!("{UNIT_MESSAGE}{}", reply::note_text(p))];
+    reasons.push("a short note in answer to our mail, no attachment: not a submission".into());
+    Decision {
+        kind: Kind::Other,
+        unit: d.unit,
+        activity: None,
+        activity_date: None,
+        activity_end: None,
+        confidence: 0.9,
+        needs_review: true,
+        automated: false,
+        reasons,
+    }
+}
+
+/// A short answer to our mail that arrives this soon after we sent it is an auto-responder's,
+/// whatever it says ("收到").
+pub const AUTO_REPLY_WINDOW_SECONDS: i64 = 180;
+
+/// The timing check [`judge`] cannot make without the store: a short note answering our mail
+/// that arrived within [`AUTO_REPLY_WINDOW_SECONDS`] of it is automated. `received` is when the
+/// office's side received the mail.
+pub fn judge_timing(
+    store: &Store,
+    p: &ParsedMail,
+    d: Decision,
+    received: DateTime<FixedOffset>,
+) -> Result<Decision> {
+    if d.automated || !p.replies_to_ours || !reply::is_short_note(p) {
+        return Ok(d);
+    }
+    // The mail it answers: In-Reply-To first, else the latest of ours in References.
+    let ours: Vec<&String> = p
+        .in_reply_to
+        .iter()
+        .chain(p.references.iter().rev())
+        .filter(|id| reply::is_our_message_id(id))
+        .collect();
+    for id in ours.into_iter().take(3) {
+        if let Some(sent) = store.sent_at_of(id)? {
+            let after = (received - sent).num_seconds();
+            if (0..=AUTO_REPLY_WINDOW_SECONDS).contains(&after) {
+                return Ok(Decision {
+                    kind: Kind::Other,
+                    unit: None,
+                    activity: None,
+                    activity_date: None,
+                    activity_end: None,
+                    confidence: 0.95,
+                    needs_review: false,
+                    automated: true,
+                    reasons: vec![format!(
+                        "automated: a short answer {after} seconds after our mail was sent"
+                    )],
+                });
+            }
+            break;
+        }
+    }
+    Ok(d)
 }
 
 /// What a mail becomes without the store: its hash, parse and decision, and its archive file
@@ -154,6 +239,11 @@ pub fn record_prepared(
             from_addr: None,
         });
     }
+    // Received on the office's side: the mail is recorded as it arrives.
+    let decision = match parsed.as_ref() {
+        Some(p) => judge_timing(store, p, decision, now)?,
+        None => decision,
+    };
     store.adopt_archive(&archive);
     let queued = outgoing(store, &hash, parsed.as_ref(), &decision)?;
     let rec = store.record(

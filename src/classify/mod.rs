@@ -871,6 +871,17 @@ impl Classifier {
         }
     }
 
+    /// Whether the office itself (its address, or one of its staff) sent this mail.
+    pub fn from_office(&self, mail: &ParsedMail) -> bool {
+        let from = mail.from_addr.as_deref().unwrap_or_default();
+        from == self.office_address
+            || self.office_staff_addresses.contains(from)
+            || mail
+                .from_name
+                .as_ref()
+                .is_some_and(|n| self.office_staff.iter().any(|s| n.trim() == s))
+    }
+
     fn date_candidates(&self, zones: &[(Zone, String)]) -> Vec<Candidate> {
         let mut out = Vec::new();
         for (zone, text) in zones {

@@ -44,7 +44,7 @@ pub use addresses::LearnedAddress;
 pub use archive::{content_hash, write_archive};
 pub use corrections::decision_json;
 pub use mails::Recorded;
-pub use outbox::{queue_in, Outgoing, QueuedMail};
+pub use outbox::{queue_in, Outgoing, QueuedMail, HELD_FOR_OFFICE};
 
 use archive::sync_files;
 
