@@ -5,8 +5,8 @@
 //!   acknowledgements count against acknowledgements only, reminders and overdue notices
 //!   against reminders only. The office's own addresses (its mailbox, its staff, the digest's
 //!   recipients) and the digest are never capped: the office's copies are its own.
-//! - Acknowledgements to addresses the bot has never seen (not in the directory, not learned
-//!   or confirmed, never sent to before today) have a daily total
+//! - Acknowledgements to addresses the bot has never seen (not in the directory, not confirmed
+//!   by the office, never sent to before today) have a daily total
 //!   (`policy.new_address_acks_daily`); the rest are held for the office, listed in the
 //!   digest, and never retried on their own.
 //! - One automatic mail per conversation per day: a mail in a thread that already got an
@@ -164,8 +164,8 @@ impl Budget {
         })
     }
 
-    /// The addresses known before today: the directory's, the learned ones, the office's, and
-    /// every address mail was sent to before today.
+    /// The addresses known before today: the directory's, those the office confirmed, the
+    /// office's own, and every address mail was sent to before today.
     fn known(&mut self, config: &Config, store: &Store) -> Result<&HashSet<String>> {
         if self.known.is_none() {
             let mut known = store.recipients_before(self.day_start)?;
@@ -173,8 +173,12 @@ impl Budget {
             for u in &config.units {
                 known.extend(u.addresses.iter().map(|a| a.to_lowercase()));
             }
+            // Learned by the office (a correction, a confirmation); an address the bot took up
+            // on its own from the very mail it would answer is not "seen".
             for l in store.learned_addresses()? {
-                known.insert(l.address.to_lowercase());
+                if l.how != "high-confidence" && l.how != "proposed" {
+                    known.insert(l.address.to_lowercase());
+                }
             }
             self.strangers_today = self
                 .today_sent

@@ -376,12 +376,12 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
             .map(|t| zh_date_short(t.with_timezone(&config.timezone).date_naive()))
             .unwrap_or_else(|_| "下一个工作日".into());
         let again = if q.kind == kinds::REMINDER {
-            "将于该日重新生成并发送"
+            "重新生成并发送"
         } else {
-            "将于该日重新发送"
+            "重新发送"
         };
         notes.push(format!(
-            "发往 {} 的邮件《{}》因超过每日上限暂未发送，{retry}（下一个工作日）{again}。",
+            "发往 {} 的邮件《{}》因超过每日上限暂未发送，将于{retry}（下一个工作日）{again}。",
             q.recipients.join("、"),
             q.subject
         ));

@@ -146,6 +146,10 @@ fn is_device_signature(line: &str) -> bool {
         || l.starts_with("发自 qq邮箱")
         || l == "--"
         || l == "-- "
+        // Foxmail signs with the bare address by default.
+        || (!l.contains(char::is_whitespace)
+            && l.contains('@')
+            && l.rsplit_once('@').is_some_and(|(_, d)| d.contains('.')))
 }
 
 /// The sender's own new text, line by line: non-empty lines, device signatures left out.
