@@ -54,8 +54,9 @@ fn check_fixture_acks(w: &World, fixtures: &[Fixture]) -> usize {
         let mut got: Vec<String> = Vec::new();
         for a in &acks {
             let irt = a.in_reply_to.clone().unwrap_or_default();
-            if !a.subject.starts_with("Re:") {
-                problems.push(format!("{addr}: ack subject {:?} lacks Re:", a.subject));
+            // Our own subject, nothing of the sender's: threading is by In-Reply-To/References.
+            if !a.subject.starts_with("回执：") {
+                problems.push(format!("{addr}: ack subject {:?} is not ours", a.subject));
             }
             if a.auto_submitted.as_deref() != Some("auto-replied") {
                 problems.push(format!("{addr}: Auto-Submitted {:?}", a.auto_submitted));

@@ -3,7 +3,7 @@
 //! `fixtures/attacks/` (written by `scripts/gen_reply_attacks.py`), run through the library as
 //! the daemon runs it (record, schedule, deliver to files) on a clock the test sets.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use themeday::classify::Kind;
