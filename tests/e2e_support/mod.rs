@@ -448,6 +448,8 @@ pub struct Fixture {
     pub reply_addr: Option<String>,
     /// The envelope sender: the Return-Path, else From.
     pub envelope_from: String,
+    /// In-Reply-To and References, as mail-parser reads them (no angle brackets).
+    pub references: Vec<String>,
 }
 
 impl Fixture {
@@ -480,6 +482,20 @@ pub fn load_fixture(path: &Path) -> Fixture {
         Some(rp) => rp.trim().trim_matches(|c| c == '<' || c == '>').to_string(),
         None => from.clone().unwrap_or_default(),
     };
+    let mut references: Vec<String> = m
+        .in_reply_to()
+        .as_text_list()
+        .unwrap_or_default()
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    references.extend(
+        m.references()
+            .as_text_list()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| r.to_string()),
+    );
     Fixture {
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
         kind: json["kind"].as_str().expect("kind").to_string(),
@@ -488,6 +504,7 @@ pub fn load_fixture(path: &Path) -> Fixture {
         message_id: m.message_id().expect("fixture Message-ID").to_string(),
         reply_addr,
         envelope_from,
+        references,
         raw,
     }
 }
