@@ -236,14 +236,19 @@ const BOUNCE_BODY: &[&str] = &[
 const AUTOREPLY_SUBJECT: &[&str] = &[
     "自动回复",
     "自动答复",
-    "休假",
-    "不在办公室",
     "out of office",
-    "out of the office",
     "automatic reply",
     "auto reply",
     "auto-reply",
     "autoreply",
+];
+
+/// Absence wording in a subject: an auto-reply only when the mail answers ours (a unit may
+/// well write about 休假 in a question of its own).
+const ABSENCE_SUBJECT: &[&str] = &[
+    "休假",
+    "不在办公室",
+    "out of the office",
     "away from the office",
     "on vacation",
 ];
@@ -253,12 +258,6 @@ const AUTOREPLY_SUBJECT: &[&str] = &[
 const AUTOREPLY_BODY: &[&str] = &[
     "自动回复",
     "自动答复",
-    "正在休假",
-    "休假期间",
-    "休假中",
-    "外出期间",
-    "出差期间",
-    "不在办公室",
     "您的邮件已收到",
     "您的来信已收到",
     "您的邮件我已收到",
@@ -280,6 +279,17 @@ const AUTOREPLY_BODY: &[&str] = &[
     "with limited access to email",
     "your email has been received",
     "your message has been received",
+];
+
+/// Absence wording in a short body: an out-of-office only when the mail answers ours (a unit
+/// may ask about a deadline "出差期间" in a mail of its own).
+const ABSENCE_BODY: &[&str] = &[
+    "正在休假",
+    "休假期间",
+    "休假中",
+    "外出期间",
+    "出差期间",
+    "不在办公室",
 ];
 
 /// Own text longer than this is not read for auto-reply wording: a real submission may
@@ -319,12 +329,22 @@ pub fn automated_wording(p: &ParsedMail, carries_ours: bool) -> Option<String> {
             return Some(format!("auto-reply: subject says {k:?}"));
         }
     }
+    if let Some(k) = ABSENCE_SUBJECT.iter().find(|k| subject.contains(*k)) {
+        if p.replies_to_ours {
+            return Some(format!("auto-reply: subject says {k:?}"));
+        }
+    }
     if short {
         if let Some(k) = AUTOREPLY_BODY
             .iter()
             .find(|k| own.contains(*k) || own_compact.contains(&compact(k)))
         {
             return Some(format!("auto-reply: says {k:?}"));
+        }
+        if p.replies_to_ours {
+            if let Some(k) = ABSENCE_BODY.iter().find(|k| own.contains(*k)) {
+                return Some(format!("auto-reply: says {k:?}"));
+            }
         }
     }
     None
@@ -338,11 +358,12 @@ pub fn raw_carries_ours(raw: &[u8], loop_header: &str) -> bool {
         .position(|w| w == b"\r\n\r\n")
         .or_else(|| raw.windows(2).position(|w| w == b"\n\n"))
         .unwrap_or(raw.len());
-    let needle = format!("\n{}:", loop_header.to_ascii_lowercase());
-    let needle = needle.as_bytes();
+    let name = format!("{}:", loop_header.to_ascii_lowercase());
+    let name = name.as_bytes();
+    // Line by line: linear in the size of the mail whatever it holds.
     raw[head_end..]
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+        .split(|&b| b == b'\n')
+        .any(|line| line.len() >= name.len() && line[..name.len()].eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

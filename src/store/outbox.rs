@@ -190,6 +190,20 @@ impl Store {
 
     /// Queues again the held mail (reminders aside) whose retry time has come. Returns how many.
     pub fn release_held(&self, now: DateTime<FixedOffset>) -> Result<usize> {
+        // Read first: an UPDATE takes the write lock even when nothing matches, and this runs
+        // every second beside intake batches that hold it.
+        let due = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM outbox WHERE state = 'held' AND kind != 'reminder' AND next_attempt_at <= ?1 LIMIT 1",
+                [ts(&now)],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !due {
+            return Ok(0);
+        }
         Ok(self.conn.execute(
             "UPDATE outbox SET state = 'queued' WHERE state = 'held' AND kind != 'reminder' AND next_attempt_at <= ?1",
             [ts(&now)],
