@@ -629,3 +629,51 @@ fn a_reminder_held_by_the_cap_is_sent_again_the_next_working_day() {
     assert!(again[0].dedup_key.ends_with("2023-05-05"));
     assert!(w.store.outgoing(Some("held")).unwrap().is_empty());
 }
+
+#[test]
+fn the_daily_budgets_are_validated_like_the_other_policy_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |policy_line: &str| {
+        let cfg = std::fs::read_to_string(root().join("config/dongkou-2023.toml"))
+            .unwrap()
+            .replace(
+                "calendar = \"calendar\"",
+                &format!(
+                    "calendar = \"{}\"",
+                    root().join("config/calendar").display()
+                ),
+            )
+            .replace("new_address_acks_daily = 30\n", policy_line);
+        for f in ["dongkou-2023-schedule.tsv", "dongkou-2023-units.toml"] {
+            std::fs::copy(root().join("config").join(f), dir.path().join(f)).unwrap();
+        }
+        let path = dir.path().join("dongkou-2023.toml");
+        std::fs::write(&path, cfg).unwrap();
+        path
+    };
+    // Absent: 30 a day.
+    let c = Config::load(&write("")).expect("valid without the key");
+    assert_eq!(c.policy.new_address_acks_daily, 30);
+    let c = Config::load(&write("new_address_acks_daily = 5\n")).expect("valid");
+    assert_eq!(c.policy.new_address_acks_daily, 5);
+    let e = Config::load(&write("new_address_acks_daily = 5000\n"))
+        .expect_err("no budget at all")
+        .to_string();
+    assert!(
+        e.contains("new_address_acks_daily = 5000 is not a usable daily budget")
+            && e.contains("dongkou-2023.toml:"),
+        "{e}"
+    );
+    let zero = std::fs::read_to_string(write("new_address_acks_daily = 30\n"))
+        .unwrap()
+        .replace("per_recipient_daily = 10", "per_recipient_daily = 0");
+    std::fs::write(dir.path().join("dongkou-2023.toml"), zero).unwrap();
+    let e = Config::load(&dir.path().join("dongkou-2023.toml"))
+        .map(|_| ())
+        .expect_err("0 holds every acknowledgement")
+        .to_string();
+    assert!(
+        e.contains("per_recipient_daily = 0 is not a usable daily budget"),
+        "{e}"
+    );
+}
