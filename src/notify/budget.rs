@@ -107,11 +107,6 @@ fn office_addresses(config: &Config) -> HashSet<String> {
     s
 }
 
-/// Which budget a kind of mail counts against.
-fn class(kind: &str) -> &str {
-    kind
-}
-
 /// What the budgets say about one queued mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -128,7 +123,7 @@ pub struct Budget {
     per_recipient: u32,
     new_address_acks: u32,
     office: HashSet<String>,
-    /// (class, recipient) → mails sent today.
+    /// (kind, recipient) → mails sent today: each kind of mail has its own budget.
     sent: HashMap<(String, String), u32>,
     /// Acknowledgements sent today to addresses never seen before today.
     strangers_today: u32,
@@ -146,9 +141,7 @@ impl Budget {
         let mut sent = HashMap::new();
         for (kind, list) in &today_sent {
             for r in list {
-                *sent
-                    .entry((class(kind).to_string(), r.to_lowercase()))
-                    .or_insert(0) += 1;
+                *sent.entry((kind.clone(), r.to_lowercase())).or_insert(0) += 1;
             }
         }
         Ok(Budget {
@@ -197,7 +190,7 @@ impl Budget {
         if q.kind == kinds::DIGEST {
             return Ok(Verdict::Send);
         }
-        let c = class(&q.kind).to_string();
+        let c = q.kind.clone();
         for r in &q.recipients {
             let r = r.to_lowercase();
             if self.office.contains(&r) {
@@ -235,7 +228,7 @@ impl Budget {
 
     /// Counts a mail that went out.
     pub fn count(&mut self, q: &QueuedMail) {
-        let c = class(&q.kind).to_string();
+        let c = q.kind.clone();
         for r in &q.recipients {
             *self.sent.entry((c.clone(), r.to_lowercase())).or_insert(0) += 1;
         }

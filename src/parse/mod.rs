@@ -7,6 +7,10 @@
 //! a body into the sender's own words and the quoted/forwarded part, and the text inside
 //! `.docx` (and, heuristically, `.doc`/`.wps`) attachments. A part that cannot be decoded is
 //! recorded in `problems`; it never stops the mail from being classified.
+//!
+//! Only the sender's own words are evidence: the bot's own mail quoted, pasted or carried back
+//! (a reply, a bounce) is set aside in `quoted_ours`, and a mail that answers ours is marked
+//! (`replies_to_ours`) so it is judged on its new text only (`reply`, and `ingest::judge`).
 
 mod attachments;
 mod quote;
