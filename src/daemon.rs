@@ -91,9 +91,20 @@ fn acks_for(
     let Some(p) = parsed else {
         return Ok(Vec::new());
     };
+    if d.kind == Kind::Other || d.automated || p.automated.is_some() || p.ours {
+        return Ok(Vec::new());
+    }
+    // One automatic mail per conversation per day: an auto-responder and the bot never answer
+    // each other.
+    if notify::budget::thread_answered_today(config, store, p, now)? {
+        tracing::info!(
+            message_id = p.message_id.as_deref().unwrap_or("-"),
+            "no acknowledgement: this conversation got one today"
+        );
+        return Ok(Vec::new());
+    }
     if let Some(from) = p.from_addr.as_deref() {
-        let answerable = d.kind != Kind::Other && !d.automated && p.automated.is_none() && !p.ours;
-        if answerable && !crate::config::is_plausible_address(from) {
+        if !crate::config::is_plausible_address(from) {
             return Err(Error::Send(format!("发件人地址 {from:?} 无效，无法回复")));
         }
     }

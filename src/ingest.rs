@@ -14,6 +14,12 @@
 //! so a forged mail that borrows the Message-ID of a unit's future plan cannot make the real
 //! plan "already recorded".
 //!
+//! A mail that answers the bot's own mail is judged on the sender's new text only
+//! ([`judge`]): our words quoted back never count (parse sets them aside, and our subject kept
+//! by "Re:" is not read), and a line or two without an attachment is a note from the unit for
+//! the office (kind `other`, flagged for a person, shown in the digest as 单位来信), never a
+//! submission. A short answer that arrives within seconds of our mail is an auto-responder's.
+//!
 //! Besides its content, each mail is recorded with its provenance (`records::Provenance`):
 //! the received time its source gives (never its `Date:`), its DKIM result, and the trust
 //! check of its sender, which holds a plan or report from an address that cannot speak for
@@ -28,6 +34,7 @@ use sha2::{Digest, Sha256};
 use crate::classify::{Classifier, Decision, Kind};
 use crate::dkim::Dkim;
 use crate::error::{Error, Result};
+use crate::parse::reply::{self, UNIT_MESSAGE};
 use crate::parse::{parse, ParsedMail};
 use crate::records::{Flags, Provenance};
 use crate::store::{content_hash, write_archive, Outgoing, Recorded, Store};
@@ -68,7 +75,7 @@ fn decide_guarded(
         ))
     });
     match parsed {
-        Ok(p) => match catch_unwind(AssertUnwindSafe(|| classifier.classify(&p))) {
+        Ok(p) => match catch_unwind(AssertUnwindSafe(|| judge(classifier, &p))) {
             Ok(d) => (Some(p), None, d, None),
             Err(panic) => {
                 let why = format!(
@@ -127,6 +134,84 @@ pub fn body_hash(raw: &[u8]) -> String {
         }
     });
     hex::encode(Sha256::digest(&raw[end.unwrap_or(0)..]))
+}
+
+/// Classifies a parsed mail on the evidence the bot can stand behind: a subject the bot wrote
+/// (kept by the sender's "Re:") is not read, and a short note in answer to our mail, with no
+/// attachment, is a message from the unit for the office, not a submission.
+pub fn judge(classifier: &Classifier, p: &ParsedMail) -> Decision {
+    let d = if reply::is_our_subject(&p.subject) {
+        let view = ParsedMail {
+            subject: String::new(),
+            ..p.clone()
+        };
+        classifier.classify(&view)
+    } else {
+        classifier.classify(p)
+    };
+    if d.automated || !p.replies_to_ours || !reply::is_short_note(p) || classifier.from_office(p) {
+        return d;
+    }
+    let mut reasons = vec![format!("{UNIT_MESSAGE}{}", reply::note_text(p))];
+    reasons.push("a short note in answer to our mail, no attachment: not a submission".into());
+    Decision {
+        kind: Kind::Other,
+        unit: d.unit,
+        activity: None,
+        activity_date: None,
+        activity_end: None,
+        confidence: 0.9,
+        needs_review: true,
+        automated: false,
+        reasons,
+    }
+}
+
+/// A short answer to our mail that arrives this soon after we sent it is an auto-responder's,
+/// whatever it says ("收到").
+pub const AUTO_REPLY_WINDOW_SECONDS: i64 = 180;
+
+/// The timing check [`judge`] cannot make without the store: a short note answering our mail
+/// that arrived within [`AUTO_REPLY_WINDOW_SECONDS`] of it is automated. `received` is when the
+/// office's side received the mail.
+pub fn judge_timing(
+    store: &Store,
+    p: &ParsedMail,
+    d: Decision,
+    received: DateTime<FixedOffset>,
+) -> Result<Decision> {
+    if d.automated || !p.replies_to_ours || !reply::is_short_note(p) {
+        return Ok(d);
+    }
+    // The mail it answers: In-Reply-To first, else the latest of ours in References.
+    let ours: Vec<&String> = p
+        .in_reply_to
+        .iter()
+        .chain(p.references.iter().rev())
+        .filter(|id| reply::is_our_message_id(id))
+        .collect();
+    for id in ours.into_iter().take(3) {
+        if let Some(sent) = store.sent_at_of(id)? {
+            let after = (received - sent).num_seconds();
+            if (0..=AUTO_REPLY_WINDOW_SECONDS).contains(&after) {
+                return Ok(Decision {
+                    kind: Kind::Other,
+                    unit: None,
+                    activity: None,
+                    activity_date: None,
+                    activity_end: None,
+                    confidence: 0.95,
+                    needs_review: false,
+                    automated: true,
+                    reasons: vec![format!(
+                        "automated: a short answer {after} seconds after our mail was sent"
+                    )],
+                });
+            }
+            break;
+        }
+    }
+    Ok(d)
 }
 
 /// What a mail becomes without the store: its hash, parse and decision, and its archive file
@@ -276,7 +361,7 @@ pub fn record_prepared(
         len,
         parsed,
         error,
-        mut decision,
+        decision,
         unprocessable,
         archive,
         created,
@@ -290,6 +375,16 @@ pub fn record_prepared(
         store.mark_source_seen(source, id)?;
         return Ok(duplicate(id, Some(decision)));
     }
+    // Received on the office's side: the mail is recorded as it arrives.
+    let mut decision = match parsed.as_ref() {
+        Some(p) => judge_timing(
+            store,
+            p,
+            decision,
+            received.filter(|r| *r <= now).unwrap_or(now),
+        )?,
+        None => decision,
+    };
     let mid = parsed.as_ref().and_then(|p| p.message_id.as_deref());
     let holders = match mid {
         Some(m) => store.with_message_id(m)?,

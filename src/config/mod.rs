@@ -150,8 +150,11 @@ pub enum Outgoing {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
-    /// Mails to one recipient per day, at most.
+    /// Mails of one kind (acknowledgements; reminders) to one recipient per day, at most.
     pub per_recipient_daily: u32,
+    /// Acknowledgements per day, in total, to addresses the bot has never seen (not in the
+    /// directory, not learned or confirmed, never sent to before); the rest wait for the office.
+    pub new_address_acks_daily: u32,
     /// Local hour at which reminders go out on working days.
     pub reminder_hour: u32,
     /// Working days before the planned month starts when the first notice goes out.

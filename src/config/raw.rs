@@ -100,6 +100,7 @@ pub(super) struct RawStore {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPolicy {
     pub(super) per_recipient_daily: Option<u32>,
+    pub(super) new_address_acks_daily: Option<u32>,
     pub(super) reminder_hour: Option<u32>,
     pub(super) month_notice_workdays: Option<i32>,
     pub(super) plan_reminder_workdays: Option<i32>,

@@ -7,6 +7,8 @@
 //! Mail the bot could not handle has its own table (无法处理的邮件, see `trouble`), and a
 //! refused login to the mail server is the first note. Whatever a sender wrote (subject, name,
 //! attachment names) is repeated cut to 200 characters, without control characters.
+//! A unit's short note in answer to our mail is shown as 单位来信 with its text; mail held by
+//! a budget is listed with the day it is retried, or as held for the office.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -14,10 +16,19 @@ use super::{html_escape as esc, kinds, zh_date_short, Draft};
 use crate::config::Config;
 use crate::deadlines::{empty_required_months, fmt_date, season_status, ActivityStatus, State};
 use crate::error::Result;
+use crate::parse::reply::UNIT_MESSAGE;
 use crate::records::{MailRecord, Receipt};
 use crate::safetext::{attachment_list, repeated};
 use crate::schedule::{due_items, unit_addresses};
-use crate::store::Store;
+use crate::store::{Store, HELD_FOR_OFFICE};
+
+/// At most this many addresses are named for the acknowledgements held for the office.
+const MAX_HELD_NAMED: usize = 20;
+
+/// The text of a unit's note in answer to our mail, when the mail is one.
+pub fn unit_message(m: &MailRecord) -> Option<&str> {
+    m.reasons.iter().find_map(|r| r.strip_prefix(UNIT_MESSAGE))
+}
 
 /// At most this many newly arrived mails are listed one by one.
 pub const MAX_ARRIVED_ROWS: usize = 300;
@@ -151,6 +162,8 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     for m in &arrived {
         let result = if m.automated {
             "自动邮件（不回复）".to_string()
+        } else if let Some(text) = unit_message(m) {
+            format!("单位来信：{text}")
         } else if m.kind == crate::classify::Kind::Other && !m.needs_review {
             "其他邮件".to_string()
         } else {
@@ -373,11 +386,38 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     if let Err(e) = cal.is_workday(today) {
         notes.push(format!("工作日历缺少数据：{e}。"));
     }
+    let mut for_office: Vec<String> = Vec::new();
     for q in store.outgoing(Some("held"))? {
+        if q.next_attempt_at == HELD_FOR_OFFICE {
+            for_office.extend(q.recipients.iter().cloned());
+            continue;
+        }
+        let retry = DateTime::parse_from_rfc3339(&q.next_attempt_at)
+            .map(|t| zh_date_short(t.with_timezone(&config.timezone).date_naive()))
+            .unwrap_or_else(|_| "下一个工作日".into());
+        let again = if q.kind == kinds::REMINDER {
+            "重新生成并发送"
+        } else {
+            "重新发送"
+        };
         notes.push(format!(
-            "发往 {} 的邮件《{}》因超过每日上限暂未发送。",
+            "发往 {} 的邮件《{}》因超过每日上限暂未发送，将于{retry}（下一个工作日）{again}。",
             q.recipients.join("、"),
             repeated(&q.subject)
+        ));
+    }
+    if !for_office.is_empty() {
+        let n = for_office.len();
+        let named: Vec<&str> = for_office
+            .iter()
+            .take(MAX_HELD_NAMED)
+            .map(String::as_str)
+            .collect();
+        notes.push(format!(
+            "发往从未联系过的邮箱的回执超过每日总量（{} 封），共 {n} 封暂未发送，留待本办处理，系统不会自动补发：{}{}。",
+            config.policy.new_address_acks_daily,
+            named.join("、"),
+            if n > MAX_HELD_NAMED { "等" } else { "" }
         ));
     }
     for q in store.outgoing(Some("uncertain"))? {
@@ -486,6 +526,12 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
 }
 
 fn review_reason(m: &MailRecord) -> String {
+    if let Some(text) = unit_message(m) {
+        return format!(
+            "单位来信（回复本系统邮件，无附件）：{}。请阅处，无需登记的可用 --other 标记。",
+            repeated(text)
+        );
+    }
     let mut why: Vec<String> = m.notes.iter().map(|n| repeated(n)).collect();
     if let Some(s) = super::evidence::sender_reason(m) {
         why.push(s);

@@ -30,6 +30,9 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
         queue_digest(config, store, now)?;
     }
     if local.hour() >= config.policy.reminder_hour {
+        // Reminders held by a budget yesterday come back to the schedule first, so today's
+        // reminder carries their items with today's text.
+        notify::budget::release_held(store, now)?;
         queue_reminders(config, store, now)?;
     }
     Ok(())

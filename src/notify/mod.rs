@@ -5,13 +5,16 @@
 //! `Auto-Submitted`, `X-Auto-Response-Suppress` and our loop header, a stable Message-ID made
 //! from its dedup key, and the `--now` instant as its Date, so a replayed season writes the
 //! same mail. Mail is built and queued in the store; [`deliver_due`] sends it through a
-//! [`Transport`] with retry and backoff and a per-recipient daily cap.
+//! [`Transport`] with retry and backoff, within the daily budgets of [`budget`] (per kind and
+//! recipient, a total for acknowledgements to never-seen addresses); held mail is retried on
+//! the next working day.
 //!
 //! When the server refuses the office's login (SMTP 535, e.g. an expired QQ 授权码) no mail is
 //! at fault: the whole outbox is held and tried again later, nothing is marked failed, the
 //! refusal is logged once an hour and the digest says so.
 
 pub mod ack;
+pub mod budget;
 pub mod digest;
 mod evidence;
 pub mod file;
@@ -20,7 +23,7 @@ pub mod remind;
 pub mod smtp;
 pub mod trouble;
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::Message;
@@ -219,9 +222,10 @@ pub fn backoff(attempts: i64) -> Duration {
 /// the digest).
 pub const GIVE_UP_AFTER_HOURS: i64 = 72;
 
-/// Sends every queued mail that is due, honouring the per-recipient daily cap (mail over the
-/// cap is held, logged and shown in the digest, never silently dropped). Each mail is marked
-/// `sending` before it is handed over, so a crash cannot make it go out twice.
+/// Sends every queued mail that is due, within the daily budgets (mail over a budget is held,
+/// logged and shown in the digest, never silently dropped, and retried on the next working
+/// day unless it is held for the office). Each mail is marked `sending` before it is handed
+/// over, so a crash cannot make it go out twice.
 pub fn deliver_due(
     config: &Config,
     store: &Store,
@@ -229,44 +233,21 @@ pub fn deliver_due(
     now: DateTime<FixedOffset>,
 ) -> Result<Delivery> {
     let mut out = Delivery::default();
-    let local = now.with_timezone(&config.timezone);
-    let day_start = config
-        .timezone
-        .from_local_datetime(&local.date_naive().and_hms_opt(0, 0, 0).expect("midnight"))
-        .earliest()
-        .expect("midnight exists")
-        .fixed_offset();
-    let day_end = day_start + Duration::days(1);
-    // Today's count per recipient, read once per pass and kept up to date as mail goes out.
-    let mut sent_today = store.sent_counts_on(day_start, day_end)?;
+    budget::release_held(store, now)?;
+    // Today's counts, read once per pass and kept up to date as mail goes out.
+    let mut budget = budget::Budget::load(config, store, now)?;
     for q in store.due_outgoing(now, 200)? {
-        // The office's own digest is not capped: it is one a day by construction.
-        if q.kind != kinds::DIGEST {
-            let mut over = None;
-            for r in &q.recipients {
-                let n = sent_today.get(&r.to_lowercase()).copied().unwrap_or(0);
-                if n >= config.policy.per_recipient_daily {
-                    over = Some(r.clone());
-                }
-            }
-            if let Some(r) = over {
-                let why = format!(
-                    "daily cap of {} mails to {r} reached",
-                    config.policy.per_recipient_daily
-                );
-                tracing::warn!(outbox = q.id, recipient = %r, "held: {why}");
-                store.mark_held(q.id, &why)?;
-                out.held += 1;
-                continue;
-            }
+        if let budget::Verdict::Hold { why, until } = budget.check(config, store, &q)? {
+            tracing::warn!(outbox = q.id, recipients = ?q.recipients, "held: {why}");
+            store.hold_until(q.id, &why, &until)?;
+            out.held += 1;
+            continue;
         }
         store.mark_sending(q.id)?;
         match transport.send_raw(&config.office_address, &q.recipients, &q.raw, &q.message_id) {
             Ok(()) => {
                 store.mark_sent(q.id, now)?;
-                for r in &q.recipients {
-                    *sent_today.entry(r.to_lowercase()).or_insert(0) += 1;
-                }
+                budget.count(&q);
                 tracing::info!(outbox = q.id, kind = %q.kind, to = ?q.recipients, "sent");
                 out.sent += 1;
             }

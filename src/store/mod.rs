@@ -47,7 +47,7 @@ pub use archive::{content_hash, create_private_dir, create_private_file, write_a
 pub use corrections::decision_json;
 pub use lock::StoreLock;
 pub use mails::Recorded;
-pub use outbox::{queue_in, Outgoing, QueuedMail};
+pub use outbox::{queue_in, Outgoing, QueuedMail, HELD_FOR_OFFICE};
 
 use archive::sync_files;
 
