@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, value_parser = parse_now)]
     pub now: Option<DateTime<FixedOffset>>,
     /// Log format.
-    #[arg(long, global = true, default_value = "human", value_parser = ["human", "json"])]
+    #[arg(long, global = true, default_value = "auto", value_parser = crate::logging::FORMATS)]
     pub log_format: String,
     #[command(subcommand)]
     pub command: Command,
@@ -148,7 +148,7 @@ fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
 
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
-    init_logging(&cli.log_format);
+    crate::logging::init(&cli.log_format);
     let now = cli.now.unwrap_or_else(|| Utc::now().fixed_offset());
     let load =
         || -> anyhow::Result<Config> { Config::load(&cli.config).map_err(anyhow::Error::from) };
@@ -594,19 +594,4 @@ pub fn status_table(
 pub fn pad(s: &str, width: usize) -> String {
     let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-fn init_logging(format: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("THEMEDAY_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    use std::io::IsTerminal;
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(std::io::stderr);
-    let _ = if format == "json" {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
-    };
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod ingest;
 pub mod intake;
+pub mod logging;
 pub mod notify;
 pub mod parse;
 pub mod records;
