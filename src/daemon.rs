@@ -393,7 +393,7 @@ pub fn run(
                 let _ = wake_rx.recv_timeout(Duration::from_secs(1));
             }
         })
-        .map_err(|e| Error::Usage(format!("cannot start sender thread: {e}")))?;
+        .map_err(|e| Error::Usage(format!("无法启动发信线程：{e}")))?;
 
     let mut config = current(&cell);
     let mut store = Store::open(&config.database, &config.archive_dir)?;
@@ -454,7 +454,7 @@ pub fn run(
     let _ = wake_tx.send(());
     match sender.join() {
         Ok(r) => r?,
-        Err(_) => return Err(Error::Usage("sender thread panicked".into())),
+        Err(_) => return Err(Error::Usage("发信线程意外退出".into())),
     }
     tracing::info!("stopped");
     Ok(())

@@ -187,7 +187,7 @@ pub fn timeliness(
         "xlsx" => {
             use rust_xlsxwriter::{Format, Workbook};
             let xerr = |e: rust_xlsxwriter::XlsxError| {
-                Error::Usage(format!("cannot write {}: {e}", out.display()))
+                Error::Usage(format!("无法写入 {}：{e}", out.display()))
             };
             let mut wb = Workbook::new();
             let bold = Format::new().set_bold().set_background_color("#DDEBF7");

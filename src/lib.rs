@@ -8,10 +8,12 @@
 pub mod calendar;
 pub mod classify;
 pub mod cli;
+mod cli_zh;
 pub mod config;
 pub mod daemon;
 pub mod deadlines;
 pub mod error;
+pub mod evidence;
 pub mod export;
 pub mod ingest;
 pub mod intake;
@@ -22,6 +24,7 @@ pub mod records;
 pub mod replay;
 pub mod review;
 pub mod schedule;
+pub mod status;
 pub mod store;
 mod textpos;
 

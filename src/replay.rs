@@ -23,16 +23,16 @@ pub struct ReplaySummary {
 pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplaySummary> {
     let Intake::Maildir { path, .. } = &config.intake else {
         return Err(Error::Usage(
-            "replay reads a Maildir: set [mailbox] kind = \"maildir\"".into(),
+            "回放只能读取邮件目录：请设 [mailbox] kind = \"maildir\"".into(),
         ));
     };
     if !matches!(config.outgoing, OutgoingCfg::File { .. }) {
         return Err(Error::Usage(
-            "replay writes mail to files: set [outgoing] kind = \"file\"".into(),
+            "回放只把邮件写成文件：请设 [outgoing] kind = \"file\"".into(),
         ));
     }
     if to < from {
-        return Err(Error::Usage(format!("--to {to} is before --from {from}")));
+        return Err(Error::Usage(format!("--to {to} 早于 --from {from}")));
     }
     let classifier = Classifier::new(config);
     let mut store = Store::open(&config.database, &config.archive_dir)?;

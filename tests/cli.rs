@@ -85,8 +85,8 @@ fn check_accepts_the_real_configuration() {
     let o = themeday(&["--config", &real_config(), "check"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("25 activities, 20 units"), "{out}");
-    assert!(out.contains("11月 has no activity"), "{out}");
+    assert!(out.contains("活动 25 项，单位 20 个"), "{out}");
+    assert!(out.contains("11月尚未安排主题活动"), "{out}");
 }
 
 #[test]
@@ -111,10 +111,13 @@ fn check_reports_each_problem_with_file_line_and_fix() {
     let err = stderr(&o);
     // The unknown unit, on schedule line 2 (row 1), with a fix.
     assert!(
-        err.contains("dongkou-2023-schedule.tsv:2: activity 1 names unknown unit \"县水务局\""),
+        err.contains("dongkou-2023-schedule.tsv:2: 第1项的责任单位“县水务局”不在单位名录中"),
         "{err}"
     );
-    assert!(err.contains("add a [[unit]]"), "{err}");
+    assert!(
+        err.contains("中添加 name = \"县水务局\" 的 [[unit]]"),
+        "{err}"
+    );
     // The month out of range, on row 3's line.
     assert!(
         err.contains("dongkou-2023-schedule.tsv:4: 计划开展时间 \"13 月\""),
@@ -128,7 +131,9 @@ fn check_reports_each_problem_with_file_line_and_fix() {
         .unwrap()
         + 1;
     assert!(
-        err.contains(&format!("dongkou-2023-units.toml:{alias_line}: name or alias \"县市场监管局\" is already used by 县市监局")),
+        err.contains(&format!(
+            "dongkou-2023-units.toml:{alias_line}: 名称或别称 \"县市场监管局\" 已被 县市监局 使用"
+        )),
         "{err}"
     );
 }
@@ -151,7 +156,7 @@ fn secrets_in_the_config_are_refused_with_the_line() {
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(err.contains(&format!("dongkou-2023.toml:{line}:")), "{err}");
-    assert!(err.contains("secrets do not belong in the config"), "{err}");
+    assert!(err.contains("授权码等密码不能写在配置文件中"), "{err}");
     assert!(
         !err.contains("abcd1234"),
         "the secret must not be echoed: {err}"
@@ -177,7 +182,7 @@ fn a_missing_calendar_year_is_reported() {
     let o = themeday(&["--config", cfg.to_str().unwrap(), "check"]);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(err.contains("no data for the season year 2023"), "{err}");
+    assert!(err.contains("工作日历缺少活动年度 2023 年的数据"), "{err}");
     assert!(err.contains("2023.toml"), "{err}");
 }
 
@@ -243,7 +248,7 @@ fn workdays_add_counts_make_up_days_and_refuses_unknown_years() {
         "5",
     ]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("no data for 2027"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("缺少 2027 年的数据"), "{}", stderr(&o));
 }
 
 #[test]
@@ -283,7 +288,7 @@ fn classify_reports_garbage_without_panicking() {
     assert!(lines
         .iter()
         .all(|l| l["kind"] == "other" && l["needs_review"] == true));
-    assert!(stderr(&o).contains("cannot parse"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("无法解析"), "{}", stderr(&o));
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn review_assign_and_learned_addresses() {
     // Unknown mail and unknown activity are clear errors.
     let o = themeday(&cfg, NOW, &["assign", "9999", "--other"]);
     assert!(
-        !o.status.success() && out(&o).contains("no mail #9999"),
+        !o.status.success() && out(&o).contains("没有编号为 #9999 的邮件"),
         "{}",
         out(&o)
     );
@@ -149,7 +149,7 @@ fn review_assign_and_learned_addresses() {
         ],
     );
     assert!(
-        !o.status.success() && out(&o).contains("no activity 77"),
+        !o.status.success() && out(&o).contains("活动计划表中没有第77项"),
         "{}",
         out(&o)
     );

@@ -87,11 +87,14 @@ pub enum Secret {
 impl Secret {
     pub fn read(&self) -> Result<String> {
         match self {
-            Secret::Env(var) => std::env::var(var)
-                .map_err(|_| Error::Secret(format!("environment variable {var} is not set"))),
+            Secret::Env(var) => {
+                std::env::var(var).map_err(|_| Error::Secret(format!("环境变量 {var} 未设置")))
+            }
             Secret::File(path) => std::fs::read_to_string(path)
                 .map(|s| s.trim().to_string())
-                .map_err(|e| Error::Secret(format!("{}: {e}", path.display()))),
+                .map_err(|e| {
+                    Error::Secret(format!("{}：{}", path.display(), crate::error::io_zh(&e)))
+                }),
             Secret::None => Ok(String::new()),
         }
     }

@@ -44,36 +44,30 @@ pub fn parse_schedule(file: &Path, text: &str, year: i32) -> (Vec<Activity>, Vec
         };
         if cells.len() != 5 {
             problem(
-                format!("expected 5 tab-separated columns, found {}", cells.len()),
-                "each row is 序号<TAB>活动主题<TAB>活动形式<TAB>责任单位<TAB>计划开展时间",
+                format!("应有 5 列（以制表符分隔），实际 {} 列", cells.len()),
+                "每行依次为 序号<TAB>活动主题<TAB>活动形式<TAB>责任单位<TAB>计划开展时间",
             );
             continue;
         }
         let Ok(number) = cells[0].parse::<u32>() else {
-            problem(
-                format!("序号 {:?} is not a number", cells[0]),
-                "write the row number, e.g. 26",
-            );
+            problem(format!("序号 {:?} 不是数字", cells[0]), "填写序号，如 26");
             continue;
         };
         if let Some(prev) = seen.insert(number, line) {
             problem(
-                format!("序号 {number} is used twice (also line {prev})"),
-                "give each activity its own number",
+                format!("序号 {number} 重复（第 {prev} 行也用了）"),
+                "每项活动用不同的序号",
             );
             continue;
         }
         if cells[1].is_empty() || cells[3].is_empty() {
-            problem(
-                "活动主题 or 责任单位 is empty".into(),
-                "fill in the theme and the responsible unit",
-            );
+            problem("活动主题或责任单位为空".into(), "填写活动主题和责任单位");
             continue;
         }
         let Some((month, date)) = parse_planned_time(&cells[4], year) else {
             problem(
-                format!("计划开展时间 {:?} is not a month of {year}", cells[4]),
-                "write the month as 4月 (1–12), or a day as 6月26日",
+                format!("计划开展时间 {:?} 不是 {year} 年的月份", cells[4]),
+                "月份写作 4月（1–12），具体日期写作 6月26日",
             );
             continue;
         };
