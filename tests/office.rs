@@ -329,7 +329,8 @@ fn exports_timeliness_and_the_portal_column() {
         "Excel needs the BOM to read UTF-8"
     );
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 26);
+    // The title row (issue 14), the header, 25 activities.
+    assert_eq!(lines.len(), 27);
     // Activity 16: plan 06-16 for a 06-25 activity (due 06-15) is late; report on time.
     assert!(
         lines.iter().any(|l| l.starts_with("16,县自然资源局,")
@@ -338,7 +339,7 @@ fn exports_timeliness_and_the_portal_column() {
         "{text}"
     );
     let units = std::fs::read_to_string(tmp.path().join("timeliness-units.csv")).unwrap();
-    assert_eq!(units.lines().count(), 21);
+    assert_eq!(units.lines().count(), 22);
     assert!(
         units.lines().any(|l| l.starts_with("县公安局,3,")),
         "{units}"

@@ -28,11 +28,13 @@ use chrono_tz::Tz;
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 
+mod assessment;
 mod raw;
 mod schedule;
 mod units;
 mod validate;
 
+pub use assessment::Assessment;
 pub use schedule::parse_schedule;
 pub use units::is_plausible_address;
 
@@ -183,6 +185,8 @@ pub struct Config {
     pub database: PathBuf,
     pub archive_dir: PathBuf,
     pub policy: Policy,
+    /// How the timeliness export scores plans and reports (`[assessment]`).
+    pub assessment: Assessment,
     /// Base URL under which archived mail can be opened (for digest links), if any.
     pub archive_url: Option<String>,
 }
@@ -237,6 +241,7 @@ impl Config {
 
         let policy = validate::policy(&src, raw.policy, &raw.office.address, &mut problems);
         validate::office_address(&src, &raw.office.address, &mut problems);
+        let assessment = assessment::assessment(path, text, raw.assessment, &mut problems);
 
         if !problems.is_empty() {
             return Err(Error::Config(problems));
@@ -267,6 +272,7 @@ impl Config {
             database: src.resolve(raw.store.database.as_deref().unwrap_or("themeday.db")),
             archive_dir: src.resolve(raw.store.archive.as_deref().unwrap_or("archive")),
             policy,
+            assessment,
             archive_url: raw.store.archive_url,
         })
     }

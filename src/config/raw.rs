@@ -21,6 +21,7 @@ pub(super) struct RawConfig {
     #[serde(default)]
     pub(super) store: RawStore,
     pub(super) policy: Option<RawPolicy>,
+    pub(super) assessment: Option<super::assessment::RawAssessment>,
     #[serde(default)]
     pub(super) unit: Vec<RawUnit>,
 }
