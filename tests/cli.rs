@@ -443,3 +443,63 @@ fn digest_print_on_the_demo_data_shows_every_section() {
     // 8 plans acknowledged, plus the day's digest.
     assert_eq!(outbox.len(), 9, "{outbox:?}");
 }
+
+#[test]
+fn a_schedule_pasted_from_excel_with_a_multi_line_cell_loads() {
+    // Copying the 附件 table from Excel into the TSV: CRLF line ends, a cell with a line break
+    // comes in quotes (quotes inside it doubled), and the empty column right of the table too.
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = copy_config(tmp.path(), false);
+    let tsv = tmp.path().join("dongkou-2023-schedule.tsv");
+    let original = std::fs::read_to_string(&tsv).unwrap();
+    let pasted: String = original
+        .lines()
+        .map(|l| {
+            let l = if l.starts_with("1\t") {
+                l.replace(
+                    "“强化依法治水，携手共护母亲河”世界水日，中国水周主题活动",
+                    "\"“强化依法治水，携手共护母亲河”\r\n世界水日，中国水周主题活动\"",
+                )
+                .replace(
+                    "政策发布、有奖问答比赛等",
+                    "\"政策发布、\r\n\"\"有奖问答\"\"比赛等\"",
+                )
+            } else {
+                l.to_string()
+            };
+            format!("{l}\t\r\n")
+        })
+        .collect();
+    assert!(pasted.contains("\"“强化依法治水，携手共护母亲河”\r\n世界水日"));
+    std::fs::write(&tsv, &pasted).unwrap();
+    let o = themeday(&["--config", cfg.to_str().unwrap(), "check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("活动 25 项"), "{}", stdout(&o));
+    // The activity reads as before: a plan for it is still recognised.
+    let plan = root().join("fixtures/classify/001-qq-water-plan-unit-in-from-name.eml");
+    let mut args = vec!["--config", cfg.to_str().unwrap(), "classify"];
+    let plan_s = plan.display().to_string();
+    args.push(&plan_s);
+    let o = themeday(&args);
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (line["kind"].as_str(), line["activity"].as_u64()),
+        (Some("plan"), Some(1))
+    );
+    // A bad row after the two-line cells is reported on its own line, with the fix.
+    let broken = pasted.replacen("\t县司法局\t4 月", "\t县司法局\t13 月", 1);
+    std::fs::write(&tsv, &broken).unwrap();
+    let line = broken[..broken.find("13 月").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let o = themeday(&["--config", cfg.to_str().unwrap(), "check"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(&format!(
+            "dongkou-2023-schedule.tsv:{line}: 计划开展时间 \"13 月\" 不是 2023 年的月份（改法："
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
