@@ -418,12 +418,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let due = crate::schedule::due_reminders(&config, &subs, &learned, &sent, now)?;
             let today = now.with_timezone(&config.timezone).date_naive();
             if due.is_empty() {
+                let statuses = crate::deadlines::season_status(&config, &subs, now);
                 println!(
                     "{today}：当前没有需要发送的提醒{}。",
-                    if config.calendar.is_workday(today)? {
-                        ""
+                    if let Some(note) = crate::status::season_note(&config, &statuses, today) {
+                        format!("（{note}）")
+                    } else if config.calendar.is_workday(today)? {
+                        String::new()
                     } else {
-                        "（今日为休息日，不发送提醒）"
+                        "（今日为休息日，不发送提醒）".into()
                     }
                 );
             }

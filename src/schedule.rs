@@ -163,7 +163,14 @@ pub fn due_items(
     out
 }
 
-/// Reminders due at `now`, one per unit (several activities go in one mail).
+/// Whether the season ended before `now` (`deadlines::season_end`): then nothing is sent for it.
+pub fn season_over(config: &Config, subs: &Submissions, now: DateTime<FixedOffset>) -> bool {
+    let today = now.with_timezone(&config.timezone).date_naive();
+    crate::deadlines::season_ended(config, &season_status(config, subs, now), today).is_some()
+}
+
+/// Reminders due at `now`, one per unit (several activities go in one mail); none once the
+/// season has ended.
 pub fn due_reminders(
     config: &Config,
     subs: &Submissions,
@@ -176,6 +183,10 @@ pub fn due_reminders(
         return Ok(Vec::new());
     }
     let statuses = season_status(config, subs, now);
+    if let Some(end) = crate::deadlines::season_ended(config, &statuses, today) {
+        tracing::debug!(season = config.year, %end, "the season has ended: no reminders");
+        return Ok(Vec::new());
+    }
     let addresses = unit_addresses(config, subs, learned);
     let mut per_unit: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for (unit, item) in due_items(config, &statuses, today, sent) {

@@ -85,12 +85,31 @@ pub fn status_table(
         store.count_since(0)?,
         store.review_count()?
     ));
+    if let Some(note) = season_note(config, &statuses, local.date_naive()) {
+        out.push_str(&format!("注意：{note}。\n"));
+    }
     for m in crate::deadlines::empty_required_months(config) {
         out.push_str(&format!(
             "注意：{m}月尚未安排主题活动（实施方案要求每月至少1个主题）。\n"
         ));
     }
     Ok(out)
+}
+
+/// "The season has ended" in words, when it has.
+pub fn season_note(
+    config: &Config,
+    statuses: &[crate::deadlines::ActivityStatus],
+    today: chrono::NaiveDate,
+) -> Option<String> {
+    crate::deadlines::season_ended(config, statuses, today).map(|end| {
+        format!(
+            "{}年活动季已于{}结束（最后一个报告截止日后 {} 天），不再发送提醒、逾期通知和日报；新到邮件仍会登记并回执",
+            config.year,
+            end.format("%Y年%-m月%-d日"),
+            config.season_grace_days
+        )
+    })
 }
 
 /// Rows as lines, every column but the last padded to its widest cell plus two spaces.

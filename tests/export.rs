@@ -52,6 +52,11 @@ fn season(dir: &Path, extra: &str) -> PathBuf {
             "/var/lib/themeday",
             &dir.join("store").display().to_string(),
         );
+    // `extra` stands in for the config's own [assessment] section.
+    let cfg = match (extra.is_empty(), cfg.find("\n[assessment]")) {
+        (false, Some(i)) => cfg[..i].to_string(),
+        _ => cfg,
+    };
     let path = dir.join("themeday.toml");
     std::fs::write(&path, format!("{cfg}\n{extra}")).unwrap();
     let mut files: Vec<String> = std::fs::read_dir(root().join("fixtures/classify"))
@@ -210,8 +215,12 @@ fn a_bad_assessment_rule_is_refused_with_its_line() {
     let cfg = tmp.path().join("themeday.toml");
     season(tmp.path(), "");
     let text = std::fs::read_to_string(&cfg).unwrap();
-    let text = format!("{text}\n[assessment]\non_time = 100\nlate_per_workday = -3\n");
-    let line = text.lines().count();
+    let text = text.replace("late_per_workday = 10", "late_per_workday = -3");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("late_per_workday"))
+        .unwrap()
+        + 1;
     std::fs::write(&cfg, &text).unwrap();
     let o = themeday(&["--config", cfg.to_str().unwrap(), "check"]);
     assert!(!o.status.success());

@@ -31,6 +31,7 @@ use crate::error::{Error, Result};
 mod assessment;
 mod raw;
 mod schedule;
+mod season;
 mod units;
 mod validate;
 
@@ -175,6 +176,9 @@ pub struct Config {
     pub year: i32,
     /// Months the notice says must each have at least one theme.
     pub required_months: Vec<u32>,
+    /// Calendar days the season stays open after its last report deadline (`[season]
+    /// grace_days`): then reminders and digests stop.
+    pub season_grace_days: u32,
     pub schedule_path: PathBuf,
     pub activities: Vec<Activity>,
     pub units: Vec<Unit>,
@@ -234,6 +238,8 @@ impl Config {
         // Calendar: must cover the season year (and the next, for reports after December).
         let (calendar_dir, calendar) = validate::calendar(&src, &raw, year, &mut problems);
         let required_months = validate::required_months(&src, &raw, &mut problems);
+        let season_grace_days =
+            season::grace_days(path, text, raw.season.grace_days.as_ref(), &mut problems);
 
         // Mailbox and transport.
         let intake = validate::intake(&src, &raw, &mut problems);
@@ -262,6 +268,7 @@ impl Config {
             timezone,
             year,
             required_months,
+            season_grace_days,
             schedule_path,
             activities,
             units,

@@ -53,6 +53,7 @@ pub(super) struct RawSeason {
     pub(super) units: Option<String>,
     pub(super) calendar: Option<String>,
     pub(super) required_months: Option<Vec<u32>>,
+    pub(super) grace_days: Option<toml::Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
