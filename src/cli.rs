@@ -17,6 +17,8 @@ use crate::config::Config;
 use crate::ingest::{decide, ingest};
 use crate::store::Store;
 
+mod signals;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "themeday",
@@ -133,6 +135,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCmd,
     },
+    /// 活动季：开始新的年度（同一数据库保留各年度的记录），或列出数据库中的各年度
+    Season {
+        #[command(subcommand)]
+        cmd: SeasonCmd,
+    },
     /// 按小时回放整个活动季（从配置的邮件目录读信，发出的邮件写成文件；演练用）
     Replay {
         /// 回放的第一天，如 2023-04-01
@@ -161,6 +168,21 @@ pub enum ExportCmd {
         #[arg(long, value_name = "目录")]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SeasonCmd {
+    /// 开始新的活动季：检查新计划表，保存本年度配置（如 themeday-2023.toml），把配置改为新年度
+    New {
+        /// 新活动季的年份，如 2024
+        #[arg(value_name = "年份")]
+        year: i32,
+        /// 新年度的活动计划表（从实施方案附件复制粘贴的 TSV，或 CSV）
+        #[arg(long, value_name = "文件")]
+        schedule: PathBuf,
+    },
+    /// 列出数据库中的各活动季及其邮件数
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -211,14 +233,14 @@ pub fn config_path(given: Option<&Path>) -> PathBuf {
 
 /// Opens the store for a command that only reads or corrects what is there: a store that does
 /// not exist yet is an error, never created.
-fn existing_store(config: &Config) -> anyhow::Result<Store> {
+fn existing_store(config: &Config, now: DateTime<FixedOffset>) -> anyhow::Result<Store> {
     if !config.database.exists() {
         bail!(
             "尚无数据库 {}：服务还没有运行过（先启动服务 systemctl start themeday，或运行 themeday poll），或配置中的 [store] database 写错了",
             config.database.display()
         );
     }
-    Ok(Store::open(&config.database, &config.archive_dir)?)
+    Ok(crate::season::open_store(config, now)?)
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
@@ -319,7 +341,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Import { files } => {
             let config = load()?;
             let classifier = Classifier::new(&config);
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, now)?;
             let (mut new, mut dup) = (0, 0);
             for f in &files {
                 let raw = std::fs::read(f).with_context(|| format!("无法读取 {}", f.display()))?;
@@ -366,7 +388,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             let interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>> =
                 Default::default();
-            spawn_signal_watcher(stop.clone(), interrupters.clone(), cell.clone())?;
+            signals::spawn_signal_watcher(stop.clone(), interrupters.clone(), cell.clone())?;
             crate::daemon::run(
                 cell,
                 clock,
@@ -378,7 +400,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Digest { print, send, html } => {
             let config = load()?;
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, now)?;
             if send {
                 let today = now.with_timezone(&config.timezone).date_naive();
                 if !crate::notify::jobs::queue_digest(&config, &mut store, now)? {
@@ -411,7 +433,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Remind { dry_run } => {
             let config = load()?;
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, now)?;
             let subs = store.submissions(config.timezone)?;
             let learned = store.learned_addresses()?;
             let sent = store.reminder_items()?;
@@ -458,7 +480,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Review => {
             let config = load()?;
-            let store = existing_store(&config)?;
+            let store = existing_store(&config, now)?;
             print!("{}", crate::review::review_text(&config, &store)?);
             Ok(ExitCode::SUCCESS)
         }
@@ -472,7 +494,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             by,
         } => {
             let config = load()?;
-            let mut store = existing_store(&config)?;
+            let mut store = existing_store(&config, now)?;
             let target = if other {
                 crate::review::Assignment::Other
             } else {
@@ -505,7 +527,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Units { forget } => {
             let config = load()?;
-            let store = existing_store(&config)?;
+            let store = existing_store(&config, now)?;
             if let Some(addr) = forget {
                 if store.forget_address(&addr)? {
                     println!("已删除学习到的邮箱 {addr}。");
@@ -519,7 +541,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Export { what } => {
             let config = load()?;
-            let store = existing_store(&config)?;
+            let store = existing_store(&config, now)?;
             match what {
                 ExportCmd::Timeliness { format, out } => {
                     for f in crate::export::timeliness(&config, &store, now, &format, &out)? {
@@ -545,56 +567,40 @@ pub fn run() -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Season { cmd } => {
+            let config = load()?;
+            match cmd {
+                SeasonCmd::New { year, schedule } => {
+                    let s = crate::season::start(&config, year, &schedule, now)?;
+                    println!(
+                        "已开始 {} 年活动季：活动 {} 项（计划表 {}）。{} 年的配置已保存为 {}，可用 --config 查看该年度。\n配置已改为 {} 年：请重新启动服务（systemctl restart themeday）。",
+                        s.year, s.activities, s.schedule.display(), config.year, s.previous.display(), s.year
+                    );
+                }
+                SeasonCmd::List => {
+                    let store = existing_store(&config, now)?;
+                    for (year, started, mails) in store.seasons()? {
+                        let current = if year == config.year {
+                            "（当前）"
+                        } else {
+                            ""
+                        };
+                        println!(
+                            "{year}年{current}：邮件 {mails} 封，开始使用于 {}",
+                            &started[..10.min(started.len())]
+                        );
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Status => {
             let config = load()?;
-            let store = existing_store(&config)?;
+            let store = existing_store(&config, now)?;
             print!("{}", crate::status::status_table(&config, &store, now)?);
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Sets `stop` on SIGINT or SIGTERM and cuts blocking waits short; reloads the configuration
-/// on SIGHUP (an invalid one is rejected and the old one kept).
-fn spawn_signal_watcher(
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
-    cell: crate::daemon::ConfigCell,
-) -> anyhow::Result<()> {
-    use tokio::signal::unix::{signal, SignalKind};
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    // Register before returning, so a signal that arrives at once is not lost.
-    let (mut term, mut int, mut hup) = {
-        let _guard = rt.enter();
-        (
-            signal(SignalKind::terminate())?,
-            signal(SignalKind::interrupt())?,
-            signal(SignalKind::hangup())?,
-        )
-    };
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            rt.block_on(async move {
-                loop {
-                    tokio::select! {
-                        _ = term.recv() => { tracing::info!("SIGTERM: stopping"); break; }
-                        _ = int.recv() => { tracing::info!("SIGINT: stopping"); break; }
-                        _ = hup.recv() => {
-                            tracing::info!("SIGHUP: reloading the configuration");
-                            let _ = crate::daemon::reload(&cell);
-                        }
-                    }
-                }
-            });
-            stop.store(true, std::sync::atomic::Ordering::SeqCst);
-            for i in interrupters.lock().map(|v| v.clone()).unwrap_or_default() {
-                i();
-            }
-        })?;
-    Ok(())
 }
 
 /// One JSON line for `classify`.

@@ -272,7 +272,7 @@ pub fn poll(
     clock: &Clock,
     scheduled: &mut Scheduled<'_>,
 ) -> Result<(PassSummary, notify::Delivery)> {
-    let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let mut store = crate::season::open_store(config, clock.now())?;
     settle_interrupted(config, &store)?;
     let classifier = crate::review::classifier_with_learned(config, &store)?;
     let mut source = source_for(config)?;
@@ -357,7 +357,7 @@ pub fn run(
         .name("sender".into())
         .spawn(move || -> Result<()> {
             let mut config = current(&sender_cell);
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, clock.now())?;
             let mut transport: Option<Box<dyn Transport + Send>> = None;
             let mut last_schedule: Option<Instant> = None;
             loop {
@@ -367,6 +367,8 @@ pub fn run(
                     config = latest;
                     transport = None;
                     last_schedule = None;
+                    // A reload after `season new` moves on to the new season.
+                    store.use_season(config.year, clock.now())?;
                 }
                 if last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30)) {
                     if let Err(e) = scheduled(&config, &mut store, clock.now()) {
@@ -396,7 +398,7 @@ pub fn run(
         .map_err(|e| Error::Usage(format!("无法启动发信线程：{e}")))?;
 
     let mut config = current(&cell);
-    let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let mut store = crate::season::open_store(&config, clock.now())?;
     let mut source = source_for(&config)?;
     if let Some(i) = source.interrupter() {
         interrupters.lock().expect("interrupters").push(i);
@@ -407,6 +409,7 @@ pub fn run(
         let latest = current(&cell);
         if !Arc::ptr_eq(&latest, &config) {
             config = latest;
+            store.use_season(config.year, clock.now())?;
             source = source_for(&config)?;
             if let Some(i) = source.interrupter() {
                 interrupters.lock().expect("interrupters").push(i);

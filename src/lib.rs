@@ -24,6 +24,7 @@ pub mod records;
 pub mod replay;
 pub mod review;
 pub mod schedule;
+pub mod season;
 pub mod status;
 pub mod store;
 mod textpos;

@@ -10,7 +10,6 @@ use crate::daemon::{record_one, PassSummary};
 use crate::error::{Error, Result};
 use crate::intake::maildir::MaildirSource;
 use crate::notify::{self, Delivery};
-use crate::store::Store;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ReplaySummary {
@@ -35,7 +34,6 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
         return Err(Error::Usage(format!("--to {to} 早于 --from {from}")));
     }
     let classifier = Classifier::new(config);
-    let mut store = Store::open(&config.database, &config.archive_dir)?;
     let mut transport = notify::transport_for(config)?;
     // Every mail with the instant it arrives (its Date header; the start when it has none).
     let start = config
@@ -44,6 +42,7 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
         .earliest()
         .expect("midnight")
         .fixed_offset();
+    let mut store = crate::season::open_store(config, start)?;
     let mut pending = Vec::new();
     for (key, file) in MaildirSource::new(path.clone(), 1).list()? {
         let raw = std::fs::read(&file).map_err(|source| Error::Read {

@@ -111,7 +111,8 @@ pub fn due_items(
             continue;
         }
         let mut push = |kind: ItemKind, deadline: Option<NaiveDate>| {
-            let key = format!("{}:{}", kind.key(), s.number);
+            // The season in the key: each season's activity 3 is reminded on its own.
+            let key = format!("{}:{}:{}", s.year, kind.key(), s.number);
             if !sent.contains(&key) {
                 let left = deadline.and_then(|d| cal.workdays_between(today, d).ok());
                 out.push((

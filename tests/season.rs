@@ -155,3 +155,257 @@ fn a_bad_grace_period_is_refused_with_its_line() {
         "{err}"
     );
 }
+
+fn db(dir: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.join("themeday.db")).unwrap()
+}
+
+/// A 2024 schedule for three units of the directory, written to `path`.
+fn schedule_2024(path: &Path, third_unit: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        path,
+        format!(
+            "序号\t活动主题\t活动形式\t责任单位\t计划开展时间\n\
+             1\t世界水日、中国水周主题活动\t现场宣传\t县水利局\t2024年4月\n\
+             2\t消费者权益保护宣传\t现场宣传\t县市监局\t5月\n\
+             3\t税费政策宣传\t座谈\t{third_unit}\t6月\n"
+        ),
+    )
+    .unwrap();
+}
+
+fn run(cfg: &Path, now: &str, args: &[&str]) -> Output {
+    let mut a = vec!["--config", cfg.to_str().unwrap(), "--now", now];
+    a.extend(args);
+    themeday(&a)
+}
+
+#[test]
+fn season_new_starts_the_next_season_in_the_same_store() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = demo(tmp.path(), "");
+    // The 2023 season: the demo's plans, among them activity 1's (县水利局).
+    poll(&cfg, "2023-04-20T09:00:00+08:00");
+    let row1 = |out: &str| {
+        out.lines()
+            .find(|l| l.starts_with("1 "))
+            .unwrap_or_else(|| panic!("{out}"))
+            .to_string()
+    };
+    let out = ok(run(&cfg, "2023-04-20T10:00:00+08:00", &["status"]));
+    assert!(row1(&out).contains("4月12日按时"), "{out}");
+
+    let new_schedule = tmp.path().join("incoming/2024年计划表.tsv");
+    schedule_2024(&new_schedule, "县税务局");
+    let out = ok(run(
+        &cfg,
+        "2024-01-10T10:00:00+08:00",
+        &[
+            "season",
+            "new",
+            "2024",
+            "--schedule",
+            new_schedule.to_str().unwrap(),
+        ],
+    ));
+    assert!(out.contains("已开始 2024 年活动季：活动 3 项"), "{out}");
+    // The configuration now names 2024 and the copied schedule; 2023's is kept beside it.
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    assert!(
+        text.contains("year = 2024\n") && text.contains("schedule = \"2024年计划表.tsv\"\n"),
+        "{text}"
+    );
+    assert!(tmp.path().join("2024年计划表.tsv").is_file());
+    let old = tmp.path().join("demo-2023.toml");
+    assert!(std::fs::read_to_string(&old)
+        .unwrap()
+        .contains("year = 2023\n"));
+
+    // 2024's activity 1 has no plan yet: 2023's plan for activity 1 does not count for it.
+    let out = ok(run(&cfg, "2024-04-01T10:00:00+08:00", &["status"]));
+    assert!(out.starts_with("2024年"), "{out}");
+    assert!(row1(&out).contains("未报"), "{out}");
+    assert!(!row1(&out).contains("按时"), "{out}");
+    // 2023 is still there, through its kept configuration.
+    let out = ok(run(&old, "2024-04-01T10:00:00+08:00", &["status"]));
+    assert!(row1(&out).contains("4月12日按时"), "{out}");
+
+    // A 2024 plan is recorded in 2024.
+    let plan = "From: 洞口县水利局 <1623857740@qq.com>\r\nTo: 43347867@qq.com\r\nSubject: 县水利局2024年世界水日活动方案\r\nDate: Mon, 08 Apr 2024 09:00:00 +0800\r\nMessage-ID: <plan-2024@test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n县政务公开办：\r\n我局定于2024年4月22日开展世界水日、中国水周主题活动，现将活动方案报送如下。\r\n洞口县水利局\r\n";
+    let file = tmp.path().join("plan-2024.eml");
+    std::fs::write(&file, plan).unwrap();
+    ok(run(
+        &cfg,
+        "2024-04-08T10:00:00+08:00",
+        &["import", file.to_str().unwrap()],
+    ));
+    let out = ok(run(&cfg, "2024-04-08T10:00:00+08:00", &["status"]));
+    assert!(row1(&out).contains("4月8日按时"), "{out}");
+    let seasons: Vec<(i64, i64)> = db(tmp.path())
+        .prepare("SELECT season, COUNT(*) FROM mail GROUP BY season ORDER BY season")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(seasons, [(2023, 12), (2024, 1)]);
+    let out = ok(run(&cfg, "2024-04-08T10:00:00+08:00", &["season", "list"]));
+    assert!(
+        out.contains("2023年：邮件 12 封") && out.contains("2024年（当前）：邮件 1 封"),
+        "{out}"
+    );
+}
+
+#[test]
+fn each_season_reminds_its_own_activities() {
+    // 2023's overdue notice for activity 1 went out; 2024's activity 1 is reminded all the same.
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = demo(tmp.path(), "");
+    poll(&cfg, "2023-06-01T10:00:00+08:00");
+    let keys = |dir: &Path| -> Vec<String> {
+        db(dir)
+            .prepare("SELECT key FROM reminder_item ORDER BY key")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = keys(tmp.path());
+    assert!(
+        before.contains(&"2023:report-overdue:1".to_string()),
+        "{before:?}"
+    );
+    let new_schedule = tmp.path().join("2024.tsv");
+    schedule_2024(&new_schedule, "县公安局");
+    ok(run(
+        &cfg,
+        "2024-01-10T10:00:00+08:00",
+        &[
+            "season",
+            "new",
+            "2024",
+            "--schedule",
+            new_schedule.to_str().unwrap(),
+        ],
+    ));
+    // 27 March 2024, five working days before April: 县水利局 is told what activity 1 needs.
+    poll(&cfg, "2024-03-27T10:00:00+08:00");
+    let after = keys(tmp.path());
+    assert!(after.contains(&"2024:notice:1".to_string()), "{after:?}");
+    assert!(before.iter().all(|k| after.contains(k)));
+    assert!(after
+        .iter()
+        .all(|k| k.starts_with("2023:") || k.starts_with("2024:")));
+}
+
+#[test]
+fn a_store_from_before_seasons_is_claimed_by_its_season() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = demo(tmp.path(), "");
+    poll(&cfg, "2023-06-01T10:00:00+08:00");
+    let due_before = ok(run(
+        &cfg,
+        "2023-06-01T11:00:00+08:00",
+        &["remind", "--dry-run"],
+    ));
+    // As the store was before seasons: no season on mails, keys without a year.
+    {
+        let conn = db(tmp.path());
+        conn.execute_batch(
+            "UPDATE mail SET season = NULL; DELETE FROM season;
+             UPDATE reminder_item SET key = substr(key, 6);",
+        )
+        .unwrap();
+        let n: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM reminder_item WHERE key LIKE '2023:%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+    let new_schedule = tmp.path().join("2024.tsv");
+    schedule_2024(&new_schedule, "县税务局");
+    ok(run(
+        &cfg,
+        "2024-01-10T10:00:00+08:00",
+        &[
+            "season",
+            "new",
+            "2024",
+            "--schedule",
+            new_schedule.to_str().unwrap(),
+        ],
+    ));
+    let conn = db(tmp.path());
+    let unclaimed: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM mail WHERE season IS NOT 2023",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unclaimed, 0);
+    let keys: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM reminder_item WHERE key NOT LIKE '2023:%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(keys, 0);
+    // The reminders already sent in 2023 still count as sent for 2023.
+    let due_after = ok(run(
+        &tmp.path().join("demo-2023.toml"),
+        "2023-06-01T11:00:00+08:00",
+        &["remind", "--dry-run"],
+    ));
+    assert_eq!(due_after, due_before);
+    assert!(!due_after.contains("第1项"), "{due_after}");
+}
+
+#[test]
+fn season_new_checks_the_schedule_before_changing_anything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = demo(tmp.path(), "");
+    let before = std::fs::read_to_string(&cfg).unwrap();
+    let new_schedule = tmp.path().join("incoming/2024.tsv");
+    schedule_2024(&new_schedule, "县水务局");
+    let o = run(
+        &cfg,
+        "2024-01-10T10:00:00+08:00",
+        &[
+            "season",
+            "new",
+            "2024",
+            "--schedule",
+            new_schedule.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("2024.tsv:4: 第3项的责任单位“县水务局”不在单位名录中"),
+        "{err}"
+    );
+    let o = run(
+        &cfg,
+        "2024-01-10T10:00:00+08:00",
+        &[
+            "season",
+            "new",
+            "2023",
+            "--schedule",
+            new_schedule.to_str().unwrap(),
+        ],
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("新活动季的年份须晚于当前的 2023 年"));
+    // Nothing written: same configuration, no kept copy, no schedule copied, no store.
+    assert_eq!(std::fs::read_to_string(&cfg).unwrap(), before);
+    assert!(!tmp.path().join("demo-2023.toml").exists());
+    assert!(!tmp.path().join("2024.tsv").exists());
+    assert!(!tmp.path().join("themeday.db").exists());
+}

@@ -39,6 +39,7 @@ mod corrections;
 mod cursor;
 mod mails;
 mod outbox;
+mod seasons;
 
 pub use addresses::LearnedAddress;
 pub use archive::{content_hash, write_archive};
@@ -143,6 +144,15 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX outbox_sent_at ON outbox(state, sent_at);
     "#,
+    // 5: seasons: each mail knows the season it arrived in (`seasons.rs`).
+    r#"
+    ALTER TABLE mail ADD COLUMN season INTEGER;
+    CREATE INDEX mail_season ON mail(season, activity);
+    CREATE TABLE season (
+        year INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub struct Store {
@@ -150,6 +160,9 @@ pub struct Store {
     archive_dir: PathBuf,
     /// While a batch is open: the archive files written in it, not yet durable.
     batch: Option<Vec<PathBuf>>,
+    /// The season new mail belongs to and plans and reports are counted in (`use_season`);
+    /// None: every record counts (a store used without a configuration).
+    season: Option<i32>,
 }
 
 /// Timestamps are stored in UTC with a `Z` suffix, so text order is time order.
@@ -183,6 +196,7 @@ impl Store {
             conn,
             archive_dir: archive_dir.to_path_buf(),
             batch: None,
+            season: None,
         };
         store.migrate()?;
         Ok(store)
