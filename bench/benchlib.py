@@ -3,7 +3,7 @@
 - A workspace under /tmp that is removed at exit, with the mail servers it started stopped
   (scripts/mail-servers stop) and the processes it started ended by their pid, also on
   Ctrl-C, SIGTERM and errors.
-- The release build, configs for themeday, seeding a user's Maildir, /usr/bin/time -v.
+- The build (profile `profiling`: the release code with line tables for perf), configs for themeday, seeding a user's Maildir, /usr/bin/time -v.
 
 Everything runs on 127.0.0.1; every wait is bounded.
 """
@@ -21,9 +21,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / "target" / "release" / "themeday"
-LIMIT_BIN = ROOT / "target" / "release" / "examples" / "imap_fetch_limit"
-WIRE_BIN = ROOT / "target" / "release" / "examples" / "imap_wire_limit"
+# `cargo build --profile profiling` (Cargo.toml): the release code, with the debug info the
+# release profile no longer carries, so perf can name functions.
+PROFILE = "profiling"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")).resolve() / PROFILE
+BIN = TARGET / "themeday"
+LIMIT_BIN = TARGET / "examples" / "imap_fetch_limit"
+WIRE_BIN = TARGET / "examples" / "imap_wire_limit"
 SERVERS = ROOT / "scripts" / "mail-servers"
 OFFICE = "43347867@qq.com"
 VMAIL = "themeday-vmail"
@@ -63,7 +67,7 @@ EXTRA_ENV = {}
 
 def add_themeday_arg(ap):
     ap.add_argument("--themeday", type=Path, metavar="BIN",
-                    help="benchmark this themeday binary instead of building target/release/themeday "
+                    help="benchmark this themeday binary instead of building target/profiling/themeday "
                          "(e.g. a branch's build, to compare)")
     ap.add_argument("--themeday-env", action="append", default=[], metavar="VAR=VALUE",
                     help="extra environment for themeday (e.g. MALLOC_ARENA_MAX=2); repeatable")
@@ -76,9 +80,10 @@ def apply_themeday_args(a):
 
 
 def build(examples=(), themeday=None):
-    """cargo build --release (themeday and the examples); `themeday` overrides the binary."""
+    """cargo build --profile profiling (themeday and the examples); `themeday` overrides the
+    binary."""
     global BIN
-    cmd = ["cargo", "build", "--release", "--quiet"]
+    cmd = ["cargo", "build", "--profile", PROFILE, "--quiet"]
     if themeday:
         BIN = Path(themeday).resolve()
         if not BIN.exists():
@@ -89,7 +94,7 @@ def build(examples=(), themeday=None):
         cmd += ["--bin", "themeday"]
     for e in examples:
         cmd += ["--example", e]
-    log("cargo build --release")
+    log(f"cargo build --profile {PROFILE}")
     subprocess.run(cmd, cwd=ROOT, check=True)
 
 

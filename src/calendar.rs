@@ -93,9 +93,8 @@ impl Calendar {
             problems.push(ConfigProblem {
                 file: dir.to_path_buf(),
                 line: 0,
-                message: "no calendar year files found".into(),
-                fix: "add one YYYY.toml file per year with the State Council's holiday arrangement"
-                    .into(),
+                message: "没有找到任何年份的节假日文件".into(),
+                fix: "按国务院办公厅节假日安排通知，每年添加一个“年份.toml”文件".into(),
             });
         }
         if problems.is_empty() {
@@ -121,8 +120,8 @@ impl Calendar {
                 let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
                 problem(
                     line,
-                    e.message().to_string(),
-                    "each year file has `year`, `source`, [[rest]] (name, from, to) and [[workday]] (name, date) entries",
+                    format!("TOML 有误：{}", e.message().trim()),
+                    "每年的文件包含 `year`、`source`、[[rest]]（name、from、to）和 [[workday]]（name、date）",
                 );
                 return;
             }
@@ -132,16 +131,16 @@ impl Calendar {
             if stem.parse::<i32>().ok() != Some(year) {
                 problem(
                     line_of(text, parsed.year.span().start),
-                    format!("file is named {stem} but says year = {year}"),
-                    "name the file after the year it describes",
+                    format!("文件名为 {stem}，内容却是 year = {year}"),
+                    "文件名应与所写年份一致",
                 );
             }
         }
         if self.years.contains_key(&year) {
             problem(
                 line_of(text, parsed.year.span().start),
-                format!("year {year} is described twice"),
-                "keep one file per year",
+                format!("{year} 年重复出现"),
+                "每年只保留一个文件",
             );
             return;
         }
@@ -152,8 +151,8 @@ impl Calendar {
             let (Some(from), to) = (to_date(&r.from), r.to.as_ref().map(to_date)) else {
                 problem(
                     line,
-                    format!("`from` of {} is not a date", r.name),
-                    "write dates as 2023-04-29",
+                    format!("{} 的 `from` 不是日期", r.name),
+                    "日期写作 2023-04-29",
                 );
                 continue;
             };
@@ -163,8 +162,8 @@ impl Calendar {
                 Some(None) => {
                     problem(
                         line,
-                        format!("`to` of {} is not a date", r.name),
-                        "write dates as 2023-05-03",
+                        format!("{} 的 `to` 不是日期", r.name),
+                        "日期写作 2023-05-03",
                     );
                     continue;
                 }
@@ -172,8 +171,8 @@ impl Calendar {
             if to < from || (to - from).num_days() > 31 {
                 problem(
                     line,
-                    format!("rest period {} runs from {from} to {to}", r.name),
-                    "`to` must be on or after `from`, within a month",
+                    format!("放假时段 {} 从 {from} 到 {to}，不合理", r.name),
+                    "`to` 不能早于 `from`，且不超过一个月",
                 );
                 continue;
             }
@@ -191,25 +190,21 @@ impl Calendar {
             let Some(date) = to_date(&w.date) else {
                 problem(
                     line,
-                    format!("`date` of {} is not a date", w.name),
-                    "write dates as 2023-04-23",
+                    format!("{} 的 `date` 不是日期", w.name),
+                    "日期写作 2023-04-23",
                 );
                 continue;
             };
             if !is_weekend(date) {
                 problem(
                     line,
-                    format!("make-up working day {date} is not a Saturday or Sunday"),
-                    "list only weekend days that are worked",
+                    format!("调休上班日 {date} 不是星期六或星期日"),
+                    "只列出需要上班的周末",
                 );
                 continue;
             }
             if self.holidays.contains_key(&date) {
-                problem(
-                    line,
-                    format!("{date} is listed both as rest and as working day"),
-                    "remove one of the two entries",
-                );
+                problem(line, format!("{date} 同时被列为放假和上班"), "删去其中一条");
                 continue;
             }
             if in_year(date) {
@@ -397,7 +392,7 @@ mod tests {
         c.add_year_file(Path::new("2030.toml"), text, &mut problems);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, 4);
-        assert!(problems[0].message.contains("not a Saturday or Sunday"));
+        assert!(problems[0].message.contains("不是星期六或星期日"));
         let mut problems = Vec::new();
         c.add_year_file(
             Path::new("2031.toml"),

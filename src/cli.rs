@@ -1,184 +1,282 @@
-//! Command line: a clap derive enum, one variant per subcommand. Every command takes
-//! `--config` and `--now`; help and version need no config.
+//! Command line: a clap derive enum, one variant per subcommand, every help text in Chinese for
+//! the operator (`cli_zh` gives clap's headings and errors in Chinese). Every command takes
+//! `--config` and `--now`; help and version need no config. Without `--config` the
+//! configuration is `$THEMEDAY_CONFIG`, else `config/demo.toml` in a checkout, else
+//! `/etc/themeday/themeday.toml` (the Debian package's).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::calendar::DayKind;
 use crate::classify::Classifier;
 use crate::config::Config;
-use crate::deadlines::{fmt_date, season_status};
 use crate::ingest::{decide, ingest};
 use crate::safetext::for_terminal;
 use crate::store::Store;
+
+mod signals;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "themeday",
     version,
-    about = "政务公开主题日 plan/report tracking by email"
+    about = "“政务公开主题日”活动方案和情况报告的邮件登记、回执、提醒与日报",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
-    /// Configuration file.
-    #[arg(long, global = true, default_value = "config/demo.toml")]
-    pub config: PathBuf,
-    /// Run as if at this instant (RFC 3339, e.g. 2023-04-20T09:00:00+08:00).
-    #[arg(long, global = true, value_parser = parse_now)]
+    /// 配置文件。不写时依次使用：环境变量 THEMEDAY_CONFIG；源码目录中的 config/demo.toml；/etc/themeday/themeday.toml
+    #[arg(long, global = true, value_name = "文件", help_heading = "通用选项")]
+    pub config: Option<PathBuf>,
+    /// 按指定时间运行（RFC 3339 格式，如 2023-04-20T09:00:00+08:00），便于核对历史情况
+    #[arg(long, global = true, value_name = "时间", value_parser = parse_now, help_heading = "通用选项")]
     pub now: Option<DateTime<FixedOffset>>,
-    /// Log format.
-    #[arg(long, global = true, default_value = "human", value_parser = ["human", "json"])]
+    /// 日志格式：auto（默认：在 systemd 下写入 journald，否则为文字）、human（文字）、json、journald；详细程度由环境变量 THEMEDAY_LOG 控制
+    #[arg(long, global = true, value_name = "格式", default_value = "auto", value_parser = crate::logging::FORMATS, hide_default_value = true, hide_possible_values = true, help_heading = "通用选项")]
     pub log_format: String,
+    /// 显示帮助
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help, help_heading = "通用选项")]
+    pub help: Option<bool>,
+    /// 显示版本
+    #[arg(short = 'V', long, action = ArgAction::Version, help_heading = "通用选项")]
+    pub version: Option<bool>,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Validate the configuration, the schedule and the calendar.
+    /// 检查配置文件、活动计划表、单位名录和工作日历，逐条列出问题（文件:行号）和改法
     Check,
-    /// Working days.
+    /// 工作日：列出某段日期的工作日/休息日，或推算若干个工作日之前/之后的日期
     Workdays {
         #[command(subcommand)]
         cmd: WorkdaysCmd,
     },
-    /// Classify mail files and print one JSON object per file.
-    Classify { files: Vec<PathBuf> },
-    /// Record mail files in the store (no acknowledgements are sent).
-    Import { files: Vec<PathBuf> },
-    /// The season's progress table.
+    /// 查看系统对邮件文件的识别结果（每个文件一行 JSON）
+    Classify {
+        /// 邮件文件（.eml）
+        #[arg(value_name = "邮件文件")]
+        files: Vec<PathBuf>,
+    },
+    /// 把邮件文件登记到数据库（不发回执）
+    Import {
+        /// 邮件文件（.eml）
+        #[arg(value_name = "邮件文件")]
+        files: Vec<PathBuf>,
+    },
+    /// 在终端查看各项活动的进度表
     Status,
-    /// One pass: fetch new mail, record it, acknowledge, run due reminders/digest, send.
+    /// 运行一遍：收新邮件、登记、回执，发出到时的提醒和日报
     Poll,
-    /// The daemon: watch the mailbox and send until SIGINT/SIGTERM.
+    /// 常驻运行：持续收信、登记、回执、提醒、日报，直到收到 SIGINT/SIGTERM；收到 SIGHUP 时重新读取配置
     Run,
-    /// The office's daily digest.
+    /// 本办每日的材料日报
     Digest {
-        /// Print it (plain text) without sending.
+        /// 在终端显示（不发送）
         #[arg(long, conflicts_with = "send")]
         print: bool,
-        /// Queue it for today and send it now.
+        /// 生成今天的日报并立即发送
         #[arg(long)]
         send: bool,
-        /// With --print: the HTML part instead of the text.
+        /// 与 --print 一起用：显示 HTML 版本
         #[arg(long, requires = "print")]
         html: bool,
     },
-    /// Reminders due now.
+    /// 发送现在到时的提醒
     Remind {
-        /// Show what would go out now, and why, without sending.
+        /// 只显示现在会发出哪些提醒、发给谁、为什么，不发送
         #[arg(long)]
         dry_run: bool,
     },
-    /// Mail that needs a person's review, with the evidence and the best candidates.
+    /// 列出待人工核对的邮件、识别依据和最可能的活动
     Review,
-    /// Correct a mail's decision: `assign 12 --activity 3 --kind report [--date 2023-04-21]`,
-    /// or `assign 12 --other`.
+    /// 更正某封邮件的识别结果：assign 12 --activity 3 --kind report [--date 2023-04-21]，或 assign 12 --other
     Assign {
+        /// 邮件编号（review 或日报中的 #编号）
+        #[arg(value_name = "编号")]
         mail: i64,
-        #[arg(long, required_unless_present = "other", conflicts_with = "other")]
+        /// 活动序号（活动计划表中的序号）
+        #[arg(
+            long,
+            value_name = "序号",
+            required_unless_present = "other",
+            conflicts_with = "other"
+        )]
         activity: Option<u32>,
-        #[arg(long, value_parser = ["plan", "report"], required_unless_present = "other")]
+        /// 材料类别：plan（活动方案）或 report（情况报告）
+        #[arg(long, value_name = "类别", value_parser = ["plan", "report"], hide_possible_values = true, required_unless_present = "other")]
         kind: Option<String>,
-        #[arg(long)]
+        /// 活动日期（多日活动为第一天），如 2023-04-21
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
         date: Option<NaiveDate>,
-        /// Last day of a multi-day activity.
-        #[arg(long, requires = "date")]
+        /// 多日活动的最后一天
+        #[arg(long, value_name = "日期", value_parser = parse_date, requires = "date")]
         end: Option<NaiveDate>,
+        /// 标记为“其他邮件”（不计入报送）
         #[arg(long)]
         other: bool,
-        /// Who made the correction (default: $USER).
-        #[arg(long)]
+        /// 更正人（默认为当前登录用户 $USER）
+        #[arg(long, value_name = "姓名")]
         by: Option<String>,
     },
-    /// Each unit's addresses: the directory's, those the office confirmed, and those the bot
-    /// proposes; `--confirm ADDRESS --unit NAME` confirms one, `--forget ADDRESS` removes one.
+    /// 查看各单位邮箱及来源（单位名录、本办确认、系统提议待确认）；确认或删除邮箱
     Units {
-        /// Remove a confirmed or proposed address (directory addresses live in the config).
-        #[arg(long, conflicts_with = "confirm")]
+        /// 删除一个本办确认或系统提议的邮箱（单位名录中的邮箱请在配置文件中修改）
+        #[arg(long, value_name = "邮箱", conflicts_with = "confirm")]
         forget: Option<String>,
-        /// Confirm that ADDRESS speaks for the unit given with --unit.
-        #[arg(long, requires = "unit")]
+        /// 确认该邮箱代表 --unit 指定的单位
+        #[arg(long, value_name = "邮箱", requires = "unit")]
         confirm: Option<String>,
-        /// The unit (its name in the directory) for --confirm.
-        #[arg(long, requires = "confirm")]
+        /// --confirm 所确认的单位（单位名录中的名称）
+        #[arg(long, value_name = "单位", requires = "confirm")]
         unit: Option<String>,
-        /// Who confirmed it (default: $USER).
-        #[arg(long)]
+        /// 确认人（默认取 $USER）
+        #[arg(long, value_name = "姓名")]
         by: Option<String>,
     },
-    /// Exports for the office.
+    /// 导出：绩效考核用的报送及时性表，门户网站专栏
     Export {
         #[command(subcommand)]
         what: ExportCmd,
     },
-    /// Replay a season hour by hour against the configured Maildir, writing mail to files.
+    /// 活动季：开始新的年度（同一数据库保留各年度的记录），或列出数据库中的各年度
+    Season {
+        #[command(subcommand)]
+        cmd: SeasonCmd,
+    },
+    /// 按小时回放整个活动季（从配置的邮件目录读信，发出的邮件写成文件；演练用）
     Replay {
-        #[arg(long)]
+        /// 回放的第一天，如 2023-04-01
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
         from: NaiveDate,
-        #[arg(long)]
+        /// 回放的最后一天，如 2023-11-15
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
         to: NaiveDate,
     },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCmd {
-    /// The timeliness table for the performance assessment (绩效考核).
+    /// 绩效考核用的报送及时性表（逐项活动、按单位汇总；含得分）
     Timeliness {
-        #[arg(long, value_parser = ["csv", "xlsx"], default_value = "xlsx")]
+        /// 文件格式：xlsx（默认）或 csv
+        #[arg(long, value_name = "格式", value_parser = ["csv", "xlsx"], default_value = "xlsx", hide_default_value = true, hide_possible_values = true)]
         format: String,
-        #[arg(long)]
+        /// 导出的文件，如 报送情况.xlsx
+        #[arg(long, value_name = "文件")]
         out: PathBuf,
     },
-    /// The static HTML column for the county portal, built from the reports.
+    /// 根据情况报告生成门户网站“政务公开主题日”专栏的静态网页
     Portal {
-        #[arg(long)]
+        /// 网页存放的目录
+        #[arg(long, value_name = "目录")]
         out: PathBuf,
     },
 }
 
 #[derive(Subcommand, Debug)]
+pub enum SeasonCmd {
+    /// 开始新的活动季：检查新计划表，保存本年度配置（如 themeday-2023.toml），把配置改为新年度
+    New {
+        /// 新活动季的年份，如 2024
+        #[arg(value_name = "年份")]
+        year: i32,
+        /// 新年度的活动计划表（从实施方案附件复制粘贴的 TSV，或 CSV）
+        #[arg(long, value_name = "文件")]
+        schedule: PathBuf,
+    },
+    /// 列出数据库中的各活动季及其邮件数
+    List,
+}
+
+#[derive(Subcommand, Debug)]
 pub enum WorkdaysCmd {
-    /// One line per date: `YYYY-MM-DD workday|rest [reason]`.
-    List { from: NaiveDate, to: NaiveDate },
-    /// The date N working days after DATE (N < 0: before).
+    /// 逐日列出：YYYY-MM-DD workday|rest [原因]
+    List {
+        /// 第一天，如 2023-04-01
+        #[arg(value_name = "起始日期", value_parser = parse_date)]
+        from: NaiveDate,
+        /// 最后一天，如 2023-05-31
+        #[arg(value_name = "截止日期", value_parser = parse_date)]
+        to: NaiveDate,
+    },
+    /// 推算某日期之后第 N 个工作日（N 为负数时为之前）
     Add {
+        /// 日期，如 2023-04-21
+        #[arg(value_name = "日期", value_parser = parse_date)]
         date: NaiveDate,
-        #[arg(allow_negative_numbers = true)]
+        /// 工作日数（负数为之前）
+        #[arg(value_name = "天数", allow_negative_numbers = true)]
         n: i32,
     },
 }
 
 fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s)
-        .map_err(|e| format!("{e}: write it as 2023-04-20T09:00:00+08:00"))
+        .map_err(|_| "时间应写作 2023-04-20T09:00:00+08:00（RFC 3339 格式）".to_string())
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| "日期应写作 2023-04-21".to_string())
+}
+
+/// The configuration file: `--config`, else `$THEMEDAY_CONFIG`, else the demo in a checkout
+/// (`config/demo.toml` beside `Cargo.toml`), else the Debian package's.
+pub fn config_path(given: Option<&Path>) -> PathBuf {
+    if let Some(p) = given {
+        return p.to_path_buf();
+    }
+    if let Some(p) = std::env::var_os("THEMEDAY_CONFIG").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    if Path::new("Cargo.toml").is_file() && Path::new("config/demo.toml").is_file() {
+        return PathBuf::from("config/demo.toml");
+    }
+    PathBuf::from("/etc/themeday/themeday.toml")
+}
+
+/// Opens the store for a command that only reads or corrects what is there: a store that does
+/// not exist yet is an error, never created.
+fn existing_store(config: &Config, now: DateTime<FixedOffset>) -> anyhow::Result<Store> {
+    if !config.database.exists() {
+        bail!(
+            "尚无数据库 {}：服务还没有运行过（先启动服务 systemctl start themeday，或运行 themeday poll），或配置中的 [store] database 写错了",
+            config.database.display()
+        );
+    }
+    Ok(crate::season::open_store(config, now)?)
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
-    init_logging(&cli.log_format);
+    let matches = crate::cli_zh::get_matches(Cli::command());
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| crate::cli_zh::exit_with(e));
+    crate::logging::init(&cli.log_format);
     let now = cli.now.unwrap_or_else(|| Utc::now().fixed_offset());
+    let config_path = config_path(cli.config.as_deref());
     let load =
-        || -> anyhow::Result<Config> { Config::load(&cli.config).map_err(anyhow::Error::from) };
+        || -> anyhow::Result<Config> { Config::load(&config_path).map_err(anyhow::Error::from) };
     match cli.command {
         Command::Check => {
             let config = load()?;
             let mut warnings = Vec::new();
             for m in crate::deadlines::empty_required_months(&config) {
                 warnings.push(format!(
-                    "{m}月 has no activity although the notice requires one"
+                    "{m}月尚未安排主题活动（实施方案要求这个月至少1个主题）"
                 ));
             }
             for u in &config.units {
                 if config.activities_of(&u.name).next().is_none() {
-                    warnings.push(format!("unit {} has no activity in the schedule", u.name));
+                    warnings.push(format!("单位名录中的 {} 在活动计划表中没有活动", u.name));
                 }
             }
             for w in &warnings {
-                println!("warning: {w}");
+                println!("提示：{w}");
             }
             let secrets = crate::config::check_secrets(&config);
             for w in &secrets.warnings {
@@ -195,10 +293,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             println!(
-                "ok: {} activities, {} units, calendar years {:?}",
+                "配置无误（{}）：活动 {} 项，单位 {} 个，工作日历 {} 年。",
+                config.path.display(),
                 config.activities.len(),
                 config.units.len(),
-                config.calendar.years()
+                config
+                    .calendar
+                    .years()
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join("、")
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -208,7 +313,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             match cmd {
                 WorkdaysCmd::List { from, to } => {
                     if to < from {
-                        bail!("TO ({to}) is before FROM ({from})");
+                        bail!("截止日期 {to} 早于起始日期 {from}");
                     }
                     let mut out = String::new();
                     let mut d = from;
@@ -236,14 +341,18 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let raw = match std::fs::read(&f) {
                     Ok(r) => r,
                     Err(e) => {
-                        eprintln!("themeday: cannot read {}: {e}", f.display());
+                        eprintln!(
+                            "themeday: 无法读取 {}：{}",
+                            f.display(),
+                            crate::error::io_zh(&e)
+                        );
                         failed = true;
                         continue;
                     }
                 };
                 let (_, error, d) = decide(&classifier, &raw);
                 if let Some(e) = error {
-                    eprintln!("themeday: cannot parse {}: {e}", f.display());
+                    eprintln!("themeday: 无法解析 {}：{e}", f.display());
                 }
                 println!("{}", decision_json(&f, &d));
             }
@@ -256,7 +365,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Import { files } => {
             let config = load()?;
             let classifier = Classifier::new(&config);
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, now)?;
             let trust = crate::trust::Trust::load(
                 &config,
                 &store,
@@ -264,8 +373,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             )?;
             let (mut new, mut dup) = (0, 0);
             for f in &files {
-                let raw =
-                    std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+                let raw = std::fs::read(f).with_context(|| format!("无法读取 {}", f.display()))?;
                 let source = format!("import:{}", crate::store::content_hash(&raw));
                 // Received: the top Received: line of the saved file (never its Date:).
                 let received = crate::intake::top_received_time(&raw);
@@ -327,7 +435,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             let interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>> =
                 Default::default();
-            spawn_signal_watcher(stop.clone(), interrupters.clone(), cell.clone())?;
+            signals::spawn_signal_watcher(stop.clone(), interrupters.clone(), cell.clone())?;
             crate::daemon::run(
                 cell,
                 clock,
@@ -339,7 +447,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Digest { print, send, html } => {
             let config = load()?;
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, now)?;
             if send {
                 let today = now.with_timezone(&config.timezone).date_naive();
                 if !crate::notify::jobs::queue_digest(&config, &mut store, now)? {
@@ -358,7 +466,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 });
             }
             if !print {
-                bail!("say --print (show it) or --send (send it now)");
+                bail!("请写 --print（在终端显示）或 --send（立即发送）");
             }
             let d = crate::notify::digest::build(&config, &store, now)?;
             if html {
@@ -375,19 +483,22 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Remind { dry_run } => {
             let config = load()?;
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, now)?;
             let subs = store.submissions(config.timezone)?;
             let learned = store.learned_addresses()?;
             let sent = store.reminder_items()?;
             let due = crate::schedule::due_reminders(&config, &subs, &learned, &sent, now)?;
             let today = now.with_timezone(&config.timezone).date_naive();
             if due.is_empty() {
+                let statuses = crate::deadlines::season_status(&config, &subs, now);
                 println!(
                     "{today}：当前没有需要发送的提醒{}。",
-                    if config.calendar.is_workday(today)? {
-                        ""
+                    if let Some(note) = crate::status::season_note(&config, &statuses, today) {
+                        format!("（{note}）")
+                    } else if config.calendar.is_workday(today)? {
+                        String::new()
                     } else {
-                        "（今日为休息日，不发送提醒）"
+                        "（今日为休息日，不发送提醒）".into()
                     }
                 );
             }
@@ -419,7 +530,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Review => {
             let config = load()?;
-            let store = Store::open(&config.database, &config.archive_dir)?;
+            let store = existing_store(&config, now)?;
             print!(
                 "{}",
                 for_terminal(&crate::review::review_text(&config, &store)?)
@@ -436,7 +547,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             by,
         } => {
             let config = load()?;
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = existing_store(&config, now)?;
             let target = if other {
                 crate::review::Assignment::Other
             } else {
@@ -474,12 +585,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
             by,
         } => {
             let config = load()?;
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = existing_store(&config, now)?;
             if let Some(addr) = forget {
                 if store.forget_address(&addr)? {
                     println!("已删除邮箱 {addr}：此后不再向其发送提醒，其来信须人工核对。");
                 } else {
-                    bail!("{addr} is not a learned address (addresses in the unit directory are edited in the config file)");
+                    bail!("{addr} 不是系统学习到的邮箱（单位名录中的邮箱请在配置文件中修改）");
                 }
                 return Ok(ExitCode::SUCCESS);
             }
@@ -497,7 +608,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Export { what } => {
             let config = load()?;
-            let store = Store::open(&config.database, &config.archive_dir)?;
+            let store = existing_store(&config, now)?;
             match what {
                 ExportCmd::Timeliness { format, out } => {
                     for f in crate::export::timeliness(&config, &store, now, &format, &out)? {
@@ -523,56 +634,43 @@ pub fn run() -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Season { cmd } => {
+            let config = load()?;
+            match cmd {
+                SeasonCmd::New { year, schedule } => {
+                    let s = crate::season::start(&config, year, &schedule, now)?;
+                    println!(
+                        "已开始 {} 年活动季：活动 {} 项（计划表 {}）。{} 年的配置已保存为 {}，可用 --config 查看该年度。\n配置已改为 {} 年：请重新启动服务（systemctl restart themeday）。",
+                        s.year, s.activities, s.schedule.display(), config.year, s.previous.display(), s.year
+                    );
+                }
+                SeasonCmd::List => {
+                    let store = existing_store(&config, now)?;
+                    for (year, started, mails) in store.seasons()? {
+                        let current = if year == config.year {
+                            "（当前）"
+                        } else {
+                            ""
+                        };
+                        println!(
+                            "{year}年{current}：邮件 {mails} 封，开始使用于 {}",
+                            &started[..10.min(started.len())]
+                        );
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Status => {
             let config = load()?;
-            let store = Store::open(&config.database, &config.archive_dir)?;
-            print!("{}", for_terminal(&status_table(&config, &store, now)?));
+            let store = existing_store(&config, now)?;
+            print!(
+                "{}",
+                for_terminal(&crate::status::status_table(&config, &store, now)?)
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Sets `stop` on SIGINT or SIGTERM and cuts blocking waits short; reloads the configuration
-/// on SIGHUP (an invalid one is rejected and the old one kept).
-fn spawn_signal_watcher(
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    interrupters: std::sync::Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
-    cell: crate::daemon::ConfigCell,
-) -> anyhow::Result<()> {
-    use tokio::signal::unix::{signal, SignalKind};
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    // Register before returning, so a signal that arrives at once is not lost.
-    let (mut term, mut int, mut hup) = {
-        let _guard = rt.enter();
-        (
-            signal(SignalKind::terminate())?,
-            signal(SignalKind::interrupt())?,
-            signal(SignalKind::hangup())?,
-        )
-    };
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            rt.block_on(async move {
-                loop {
-                    tokio::select! {
-                        _ = term.recv() => { tracing::info!("SIGTERM: stopping"); break; }
-                        _ = int.recv() => { tracing::info!("SIGINT: stopping"); break; }
-                        _ = hup.recv() => {
-                            tracing::info!("SIGHUP: reloading the configuration");
-                            let _ = crate::daemon::reload(&cell);
-                        }
-                    }
-                }
-            });
-            stop.store(true, std::sync::atomic::Ordering::SeqCst);
-            for i in interrupters.lock().map(|v| v.clone()).unwrap_or_default() {
-                i();
-            }
-        })?;
-    Ok(())
 }
 
 /// One JSON line for `classify`.
@@ -590,91 +688,4 @@ pub fn decision_json(file: &Path, d: &crate::classify::Decision) -> String {
         "reasons": d.reasons,
     })
     .to_string()
-}
-
-/// The progress table, in Chinese, for the terminal.
-pub fn status_table(
-    config: &Config,
-    store: &Store,
-    now: DateTime<FixedOffset>,
-) -> crate::Result<String> {
-    let statuses = season_status(config, &store.submissions(config.timezone)?, now);
-    let local = now.with_timezone(&config.timezone);
-    let mut out = format!(
-        "{}年“政务公开主题日”活动进度（截至 {}）\n",
-        config.year,
-        local.format("%Y年%m月%d日 %H:%M")
-    );
-    out.push_str("序号  责任单位              计划月份  活动日期    方案截止    方案        报告截止    报告        状态\n");
-    for s in &statuses {
-        let receipt = |r: &Option<crate::records::Receipt>| match r {
-            None => "未报".to_string(),
-            Some(r) => format!(
-                "{}{}",
-                fmt_date(Some(r.received)),
-                match r.on_time {
-                    Some(true) => "按时",
-                    Some(false) => "逾期",
-                    None => "",
-                }
-            ),
-        };
-        let plan_dl = if s.plan_deadline_provisional {
-            format!("≤{}", fmt_date(s.plan_deadline))
-        } else {
-            fmt_date(s.plan_deadline)
-        };
-        let date = match (s.date, s.end) {
-            (Some(d), Some(e)) if e != d => format!("{}-{}", fmt_date(Some(d)), fmt_date(Some(e))),
-            (d, _) => fmt_date(d),
-        };
-        out.push_str(&format!(
-            "{:<4}  {}  {:<8}  {}  {}  {}  {}  {}  {}{}\n",
-            s.number,
-            pad(&s.unit, 20),
-            format!("{}月", s.month),
-            pad(&date, 10),
-            pad(&plan_dl, 10),
-            pad(&receipt(&s.plan), 10),
-            pad(&fmt_date(s.report_deadline), 10),
-            pad(&receipt(&s.report), 10),
-            s.state.zh(),
-            s.error
-                .as_ref()
-                .map(|e| format!("（{e}）"))
-                .unwrap_or_default()
-        ));
-    }
-    out.push_str(&format!(
-        "已登记邮件 {} 封，待人工核对 {} 封。\n",
-        store.count_since(0)?,
-        store.review_count()?
-    ));
-    for m in crate::deadlines::empty_required_months(config) {
-        out.push_str(&format!(
-            "注意：{m}月尚未安排主题活动（实施方案要求每月至少1个主题）。\n"
-        ));
-    }
-    Ok(out)
-}
-
-/// Pads to a display width, counting CJK characters as two columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-fn init_logging(format: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("THEMEDAY_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    use std::io::IsTerminal;
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(std::io::stderr);
-    let _ = if format == "json" {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
-    };
 }

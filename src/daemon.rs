@@ -355,7 +355,7 @@ pub fn poll(
     scheduled: &mut Scheduled<'_>,
 ) -> Result<(PassSummary, notify::Delivery)> {
     let _lock = StoreLock::acquire(&config.database)?;
-    let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let mut store = crate::season::open_store(config, clock.now())?;
     settle_interrupted(config, &store)?;
     let classifier = crate::review::classifier_with_learned(config, &store)?;
     let trust = Trust::load(config, &store, Dkim::for_config(config)?)?;
@@ -446,7 +446,7 @@ pub fn run(
         .name("sender".into())
         .spawn(move || -> Result<()> {
             let mut config = current(&sender_cell);
-            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = crate::season::open_store(&config, clock.now())?;
             let mut transport: Option<Box<dyn Transport + Send>> = None;
             let mut last_schedule: Option<Instant> = None;
             loop {
@@ -456,6 +456,8 @@ pub fn run(
                     config = latest;
                     transport = None;
                     last_schedule = None;
+                    // A reload after `season new` moves on to the new season.
+                    store.use_season(config.year, clock.now())?;
                 }
                 if sender_ready.load(Ordering::SeqCst)
                     && last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30))
@@ -491,10 +493,10 @@ pub fn run(
                 let _ = wake_rx.recv_timeout(Duration::from_secs(1));
             }
         })
-        .map_err(|e| Error::Usage(format!("cannot start sender thread: {e}")))?;
+        .map_err(|e| Error::Usage(format!("无法启动发信线程：{e}")))?;
 
     let mut config = current(&cell);
-    let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let mut store = crate::season::open_store(&config, clock.now())?;
     let mut source = source_for(&config)?;
     // One verifier for the daemon's life (its key cache and DNS pause last across passes).
     let mut dkim = Dkim::for_config(&config)?;
@@ -507,6 +509,7 @@ pub fn run(
         let latest = current(&cell);
         if !Arc::ptr_eq(&latest, &config) {
             config = latest;
+            store.use_season(config.year, clock.now())?;
             source = source_for(&config)?;
             dkim = Dkim::for_config(&config)?;
             if let Some(i) = source.interrupter() {
@@ -560,7 +563,7 @@ pub fn run(
     let _ = wake_tx.send(());
     match sender.join() {
         Ok(r) => r?,
-        Err(_) => return Err(Error::Usage("sender thread panicked".into())),
+        Err(_) => return Err(Error::Usage("发信线程意外退出".into())),
     }
     tracing::info!("stopped");
     Ok(())

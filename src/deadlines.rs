@@ -195,6 +195,36 @@ pub fn season_status(
         .collect()
 }
 
+/// The last day of the season: the latest report deadline of its activities (for one whose
+/// date is not known yet, the latest it can be: 5 working days after its planned month), plus
+/// `[season] grace_days`. After it, nothing is due any more: no reminder, overdue notice or
+/// digest goes out for the season.
+pub fn season_end(config: &Config, statuses: &[ActivityStatus]) -> Option<NaiveDate> {
+    statuses
+        .iter()
+        .map(|s| {
+            s.report_deadline.unwrap_or_else(|| {
+                let month_last = month_end(s.year, s.month);
+                config
+                    .calendar
+                    .add_workdays(month_last, REPORT_LAG)
+                    // A calendar gap: a generous stand-in, never earlier than the real one.
+                    .unwrap_or(month_last + chrono::Duration::days(14))
+            })
+        })
+        .max()
+        .map(|last| last + chrono::Duration::days(config.season_grace_days.into()))
+}
+
+/// `Some(end)` when the season ended before `today`.
+pub fn season_ended(
+    config: &Config,
+    statuses: &[ActivityStatus],
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    season_end(config, statuses).filter(|end| today > *end)
+}
+
 /// Months the notice requires a theme for but the schedule leaves empty.
 pub fn empty_required_months(config: &Config) -> Vec<u32> {
     config

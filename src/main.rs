@@ -1,4 +1,5 @@
-//! The `themeday` binary: parse arguments, run, print the error chain, map it to an exit code.
+//! The `themeday` binary: parse arguments, run, print the error (each cause once), map it to an
+//! exit code.
 
 use std::process::ExitCode;
 
@@ -6,7 +7,7 @@ fn main() -> ExitCode {
     match themeday::cli::run() {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("themeday: {err:#}");
+            eprintln!("themeday: {}", themeday::error::report(err.as_ref()));
             ExitCode::from(2)
         }
     }

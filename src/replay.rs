@@ -13,7 +13,6 @@ use crate::daemon::{record_one, PassSummary};
 use crate::error::{Error, Result};
 use crate::intake::maildir::MaildirSource;
 use crate::notify::{self, Delivery};
-use crate::store::Store;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ReplaySummary {
@@ -26,22 +25,20 @@ pub struct ReplaySummary {
 pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplaySummary> {
     let Intake::Maildir { path, .. } = &config.intake else {
         return Err(Error::Usage(
-            "replay reads a Maildir: set [mailbox] kind = \"maildir\"".into(),
+            "回放只能读取邮件目录：请设 [mailbox] kind = \"maildir\"".into(),
         ));
     };
     if !matches!(config.outgoing, OutgoingCfg::File { .. }) {
         return Err(Error::Usage(
-            "replay writes mail to files: set [outgoing] kind = \"file\"".into(),
+            "回放只把邮件写成文件：请设 [outgoing] kind = \"file\"".into(),
         ));
     }
     if to < from {
-        return Err(Error::Usage(format!("--to {to} is before --from {from}")));
+        return Err(Error::Usage(format!("--to {to} 早于 --from {from}")));
     }
     let classifier = Classifier::new(config);
     // It records and sends like the daemon: not while a daemon runs on the same store.
     let _lock = crate::store::StoreLock::acquire(&config.database)?;
-    let mut store = Store::open(&config.database, &config.archive_dir)?;
-    let trust = crate::trust::Trust::load(config, &store, crate::dkim::Dkim::for_config(config)?)?;
     let mut transport = notify::transport_for(config)?;
     // Every mail with the instant it arrives (its Date header; the start when it has none).
     let start = config
@@ -50,6 +47,8 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
         .earliest()
         .expect("midnight")
         .fixed_offset();
+    let mut store = crate::season::open_store(config, start)?;
+    let trust = crate::trust::Trust::load(config, &store, crate::dkim::Dkim::for_config(config)?)?;
     let mut pending = Vec::new();
     for (key, file) in MaildirSource::new(path.clone(), 1).list()? {
         let raw = std::fs::read(&file).map_err(|source| Error::Read {

@@ -70,7 +70,7 @@ pub fn assign(
 ) -> Result<AssignOutcome> {
     let m = store.mail(mail_id)?.ok_or_else(|| {
         Error::Usage(format!(
-            "no mail #{mail_id} in the store (see `themeday review` for the ids)"
+            "没有编号为 #{mail_id} 的邮件（编号见 `themeday review`）"
         ))
     })?;
     let before = decision_json(&record_decision(&m));
@@ -94,7 +94,7 @@ pub fn assign(
         } => {
             let a = config.activity(*activity).ok_or_else(|| {
                 Error::Usage(format!(
-                    "no activity {activity} in the schedule (1–{})",
+                    "活动计划表中没有第{activity}项（序号为 1–{}）",
                     config
                         .activities
                         .iter()
@@ -105,7 +105,7 @@ pub fn assign(
             })?;
             if *kind == Kind::Other {
                 return Err(Error::Usage(
-                    "--kind must be plan or report (use --other for other mail)".into(),
+                    "--kind 只能是 plan（方案）或 report（报告）；其他邮件用 --other".into(),
                 ));
             }
             let date = date.or(if m.activity == Some(*activity) {
@@ -120,7 +120,7 @@ pub fn assign(
             });
             if let (Some(d), Some(e)) = (date, end) {
                 if e < d {
-                    return Err(Error::Usage(format!("--end {e} is before --date {d}")));
+                    return Err(Error::Usage(format!("--end {e} 早于 --date {d}")));
                 }
             }
             Decision {
@@ -321,7 +321,13 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
             m.activity_date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "未找到".into()),
-            repeated(&m.reasons.join("；")),
+            repeated(
+                &m.reasons
+                    .iter()
+                    .map(|r| crate::evidence::zh(r))
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            ),
         ));
         if let Some(why) = &m.unprocessable {
             out.push_str(&format!("    无法处理：{}\n", repeated(why)));

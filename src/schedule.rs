@@ -108,7 +108,8 @@ pub fn due_items(
             continue;
         }
         let mut push = |kind: ItemKind, deadline: Option<NaiveDate>| {
-            let key = format!("{}:{}", kind.key(), s.number);
+            // The season in the key: each season's activity 3 is reminded on its own.
+            let key = format!("{}:{}:{}", s.year, kind.key(), s.number);
             if !sent.contains(&key) {
                 let left = deadline.and_then(|d| cal.workdays_between(today, d).ok());
                 out.push((
@@ -160,7 +161,14 @@ pub fn due_items(
     out
 }
 
-/// Reminders due at `now`, one per unit (several activities go in one mail).
+/// Whether the season ended before `now` (`deadlines::season_end`): then nothing is sent for it.
+pub fn season_over(config: &Config, subs: &Submissions, now: DateTime<FixedOffset>) -> bool {
+    let today = now.with_timezone(&config.timezone).date_naive();
+    crate::deadlines::season_ended(config, &season_status(config, subs, now), today).is_some()
+}
+
+/// Reminders due at `now`, one per unit (several activities go in one mail); none once the
+/// season has ended.
 pub fn due_reminders(
     config: &Config,
     subs: &Submissions,
@@ -173,6 +181,10 @@ pub fn due_reminders(
         return Ok(Vec::new());
     }
     let statuses = season_status(config, subs, now);
+    if let Some(end) = crate::deadlines::season_ended(config, &statuses, today) {
+        tracing::debug!(season = config.year, %end, "the season has ended: no reminders");
+        return Ok(Vec::new());
+    }
     let addresses = unit_addresses(config, learned);
     let mut per_unit: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for (unit, item) in due_items(config, &statuses, today, sent) {

@@ -91,8 +91,8 @@ fn check_accepts_the_real_configuration() {
         .expect("run themeday");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("25 activities, 20 units"), "{out}");
-    assert!(out.contains("11月 has no activity"), "{out}");
+    assert!(out.contains("活动 25 项，单位 20 个"), "{out}");
+    assert!(out.contains("11月尚未安排主题活动"), "{out}");
 }
 
 #[test]
@@ -117,10 +117,13 @@ fn check_reports_each_problem_with_file_line_and_fix() {
     let err = stderr(&o);
     // The unknown unit, on schedule line 2 (row 1), with a fix.
     assert!(
-        err.contains("dongkou-2023-schedule.tsv:2: activity 1 names unknown unit \"县水务局\""),
+        err.contains("dongkou-2023-schedule.tsv:2: 第1项的责任单位“县水务局”不在单位名录中"),
         "{err}"
     );
-    assert!(err.contains("add a [[unit]]"), "{err}");
+    assert!(
+        err.contains("中添加 name = \"县水务局\" 的 [[unit]]"),
+        "{err}"
+    );
     // The month out of range, on row 3's line.
     assert!(
         err.contains("dongkou-2023-schedule.tsv:4: 计划开展时间 \"13 月\""),
@@ -134,7 +137,9 @@ fn check_reports_each_problem_with_file_line_and_fix() {
         .unwrap()
         + 1;
     assert!(
-        err.contains(&format!("dongkou-2023-units.toml:{alias_line}: name or alias \"县市场监管局\" is already used by 县市监局")),
+        err.contains(&format!(
+            "dongkou-2023-units.toml:{alias_line}: 名称或别称 \"县市场监管局\" 已被 县市监局 使用"
+        )),
         "{err}"
     );
 }
@@ -157,7 +162,7 @@ fn secrets_in_the_config_are_refused_with_the_line() {
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(err.contains(&format!("dongkou-2023.toml:{line}:")), "{err}");
-    assert!(err.contains("secrets do not belong in the config"), "{err}");
+    assert!(err.contains("授权码等密码不能写在配置文件中"), "{err}");
     assert!(
         !err.contains("abcd1234"),
         "the secret must not be echoed: {err}"
@@ -183,7 +188,7 @@ fn a_missing_calendar_year_is_reported() {
     let o = themeday(&["--config", cfg.to_str().unwrap(), "check"]);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(err.contains("no data for the season year 2023"), "{err}");
+    assert!(err.contains("工作日历缺少活动年度 2023 年的数据"), "{err}");
     assert!(err.contains("2023.toml"), "{err}");
 }
 
@@ -249,7 +254,7 @@ fn workdays_add_counts_make_up_days_and_refuses_unknown_years() {
         "5",
     ]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("no data for 2027"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("缺少 2027 年的数据"), "{}", stderr(&o));
 }
 
 #[test]
@@ -289,7 +294,7 @@ fn classify_reports_garbage_without_panicking() {
     assert!(lines
         .iter()
         .all(|l| l["kind"] == "other" && l["needs_review"] == true));
-    assert!(stderr(&o).contains("cannot parse"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("无法解析"), "{}", stderr(&o));
 }
 
 #[test]
@@ -474,4 +479,70 @@ fn digest_print_on_the_demo_data_shows_every_section() {
     let outbox = walk(&tmp.path().join("outbox"));
     // 8 plans acknowledged, plus the day's digest.
     assert_eq!(outbox.len(), 9, "{outbox:?}");
+}
+
+#[test]
+fn a_schedule_pasted_from_excel_with_a_multi_line_cell_loads() {
+    // Copying the 附件 table from Excel into the TSV: CRLF line ends, a cell with a line break
+    // comes in quotes (quotes inside it doubled), and the empty column right of the table too.
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = copy_config(tmp.path(), false);
+    let tsv = tmp.path().join("dongkou-2023-schedule.tsv");
+    let original = std::fs::read_to_string(&tsv).unwrap();
+    let pasted: String = original
+        .lines()
+        .map(|l| {
+            let l = if l.starts_with("1\t") {
+                l.replace(
+                    "“强化依法治水，携手共护母亲河”世界水日，中国水周主题活动",
+                    "\"“强化依法治水，携手共护母亲河”\r\n世界水日，中国水周主题活动\"",
+                )
+                .replace(
+                    "政策发布、有奖问答比赛等",
+                    "\"政策发布、\r\n\"\"有奖问答\"\"比赛等\"",
+                )
+            } else {
+                l.to_string()
+            };
+            format!("{l}\t\r\n")
+        })
+        .collect();
+    assert!(pasted.contains("\"“强化依法治水，携手共护母亲河”\r\n世界水日"));
+    std::fs::write(&tsv, &pasted).unwrap();
+    // `check` also verifies that the password variables the config names are set (issue 11).
+    let o = Command::new(env!("CARGO_BIN_EXE_themeday"))
+        .args(["--config", cfg.to_str().unwrap(), "check"])
+        .env("THEMEDAY_IMAP_PASSWORD", "x")
+        .env("THEMEDAY_SMTP_PASSWORD", "x")
+        .output()
+        .expect("run themeday");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("活动 25 项"), "{}", stdout(&o));
+    // The activity reads as before: a plan for it is still recognised.
+    let plan = root().join("fixtures/classify/001-qq-water-plan-unit-in-from-name.eml");
+    let mut args = vec!["--config", cfg.to_str().unwrap(), "classify"];
+    let plan_s = plan.display().to_string();
+    args.push(&plan_s);
+    let o = themeday(&args);
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (line["kind"].as_str(), line["activity"].as_u64()),
+        (Some("plan"), Some(1))
+    );
+    // A bad row after the two-line cells is reported on its own line, with the fix.
+    let broken = pasted.replacen("\t县司法局\t4 月", "\t县司法局\t13 月", 1);
+    std::fs::write(&tsv, &broken).unwrap();
+    let line = broken[..broken.find("13 月").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let o = themeday(&["--config", cfg.to_str().unwrap(), "check"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(&format!(
+            "dongkou-2023-schedule.tsv:{line}: 计划开展时间 \"13 月\" 不是 2023 年的月份（改法："
+        )),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -29,12 +29,15 @@ use chrono_tz::Tz;
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 
+mod assessment;
 mod raw;
 mod schedule;
+mod season;
 mod secrets;
 mod units;
 mod validate;
 
+pub use assessment::Assessment;
 pub use schedule::parse_schedule;
 pub use secrets::{check_secrets, SecretReport};
 pub use units::is_plausible_address;
@@ -90,11 +93,14 @@ pub enum Secret {
 impl Secret {
     pub fn read(&self) -> Result<String> {
         match self {
-            Secret::Env(var) => std::env::var(var)
-                .map_err(|_| Error::Secret(format!("environment variable {var} is not set"))),
+            Secret::Env(var) => {
+                std::env::var(var).map_err(|_| Error::Secret(format!("环境变量 {var} 未设置")))
+            }
             Secret::File(path) => std::fs::read_to_string(path)
                 .map(|s| s.trim().to_string())
-                .map_err(|e| Error::Secret(format!("{}: {e}", path.display()))),
+                .map_err(|e| {
+                    Error::Secret(format!("{}：{}", path.display(), crate::error::io_zh(&e)))
+                }),
             Secret::None => Ok(String::new()),
         }
     }
@@ -186,6 +192,9 @@ pub struct Config {
     pub year: i32,
     /// Months the notice says must each have at least one theme.
     pub required_months: Vec<u32>,
+    /// Calendar days the season stays open after its last report deadline (`[season]
+    /// grace_days`): then reminders and digests stop.
+    pub season_grace_days: u32,
     pub schedule_path: PathBuf,
     pub activities: Vec<Activity>,
     pub units: Vec<Unit>,
@@ -197,6 +206,8 @@ pub struct Config {
     pub database: PathBuf,
     pub archive_dir: PathBuf,
     pub policy: Policy,
+    /// How the timeliness export scores plans and reports (`[assessment]`).
+    pub assessment: Assessment,
     /// Base URL under which archived mail can be opened (for digest links), if any.
     pub archive_url: Option<String>,
 }
@@ -244,6 +255,8 @@ impl Config {
         // Calendar: must cover the season year (and the next, for reports after December).
         let (calendar_dir, calendar) = validate::calendar(&src, &raw, year, &mut problems);
         let required_months = validate::required_months(&src, &raw, &mut problems);
+        let season_grace_days =
+            season::grace_days(path, text, raw.season.grace_days.as_ref(), &mut problems);
 
         // Mailbox and transport.
         let intake = validate::intake(&src, &raw, &mut problems);
@@ -251,6 +264,7 @@ impl Config {
 
         let policy = validate::policy(&src, raw.policy, &raw.office.address, &mut problems);
         validate::office_address(&src, &raw.office.address, &mut problems);
+        let assessment = assessment::assessment(path, text, raw.assessment, &mut problems);
 
         if !problems.is_empty() {
             return Err(Error::Config(problems));
@@ -271,6 +285,7 @@ impl Config {
             timezone,
             year,
             required_months,
+            season_grace_days,
             schedule_path,
             activities,
             units,
@@ -288,6 +303,7 @@ impl Config {
             database: src.resolve(raw.store.database.as_deref().unwrap_or("themeday.db")),
             archive_dir: src.resolve(raw.store.archive.as_deref().unwrap_or("archive")),
             policy,
+            assessment,
             archive_url: raw.store.archive_url,
         })
     }

@@ -21,6 +21,7 @@ pub(super) struct RawConfig {
     #[serde(default)]
     pub(super) store: RawStore,
     pub(super) policy: Option<RawPolicy>,
+    pub(super) assessment: Option<super::assessment::RawAssessment>,
     #[serde(default)]
     pub(super) unit: Vec<RawUnit>,
 }
@@ -52,6 +53,7 @@ pub(super) struct RawSeason {
     pub(super) units: Option<String>,
     pub(super) calendar: Option<String>,
     pub(super) required_months: Option<Vec<u32>>,
+    pub(super) grace_days: Option<toml::Spanned<i64>>,
 }
 
 #[derive(Deserialize)]

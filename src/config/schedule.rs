@@ -1,9 +1,12 @@
 //! The schedule table: the notice's 附件 (活动计划表) as pasted from Word or Excel.
 //!
-//! [`parse_schedule`] turns the TSV into [`Activity`] rows sorted by 序号, and reports every bad
-//! row at once with the schedule file's line and what to write instead. Invariants: each
-//! activity has a unique 序号, a non-empty theme and unit, and a month 1–12 of the season year
-//! (with a day only when that date exists); `Activity::line` is the 1-based line of its row.
+//! [`parse_schedule`] reads the table as real TSV (or CSV, for a `.csv` file or a table without
+//! tabs) with the `csv` crate: a cell that holds a line break or a tab comes quoted, `""` inside
+//! it, as Excel writes it when a range is copied. It turns the rows into [`Activity`] values
+//! sorted by 序号 and reports every bad row at once with the schedule file's line and what to
+//! write instead. Invariants: each activity has a unique 序号, a non-empty theme and unit, and a
+//! month 1–12 of the season year (with a day only when that date exists); `Activity::line` is
+//! the 1-based line on which its row starts; a line break inside a cell is joined away.
 //!
 //! This module only reads the text it is given: no file I/O and no knowledge of the unit
 //! directory (whether a 责任单位 exists is checked in `validate`, where both are known).
@@ -15,65 +18,122 @@ use chrono::NaiveDate;
 
 use super::Activity;
 use crate::error::ConfigProblem;
+use crate::textpos::line_of;
 
-/// Parses the schedule table as pasted from Word or Excel: tab-separated, one header row (which
-/// may repeat at page breaks), cells possibly quoted by Excel, months written `4 月`, `4月`,
-/// `2023年4月` or a day `6月26日`.
+/// The field separator: a tab, unless the file is a `.csv` or its text has no tab but commas.
+fn delimiter(file: &Path, text: &str) -> u8 {
+    let csv_name = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if csv_name || (!text.contains('\t') && text.contains(',')) {
+        b','
+    } else {
+        b'\t'
+    }
+}
+
+/// Parses the schedule table as pasted from Word or Excel: tab-separated (or a CSV file), one
+/// header row (which may repeat at page breaks), cells quoted by Excel when they hold a line
+/// break, months written `4 月`, `4月`, `2023年4月` or a day `6月26日`.
 pub fn parse_schedule(file: &Path, text: &str, year: i32) -> (Vec<Activity>, Vec<ConfigProblem>) {
     let mut acts: Vec<Activity> = Vec::new();
     let mut problems = Vec::new();
     let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (i, raw_line) in text.lines().enumerate() {
-        let line = i + 1;
-        let l = raw_line.trim_end_matches('\r');
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            continue;
-        }
-        let cells: Vec<String> = l.split('\t').map(clean_cell).collect();
-        if cells.first().is_some_and(|c| c == "序号") {
-            continue; // header, possibly repeated
-        }
-        let mut problem = |message: String, fix: &str| {
+    let delim = delimiter(file, text);
+    let sep = if delim == b',' { "," } else { "<TAB>" };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        let mut problem = |line: usize, message: String, fix: String| {
             problems.push(ConfigProblem {
                 file: file.to_path_buf(),
                 line,
                 message,
-                fix: fix.into(),
+                fix,
             })
         };
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                problem(
+                    e.position().map(|p| p.line() as usize).unwrap_or(line),
+                    format!("无法读取这一行：{e}"),
+                    "按制表符分隔的表格粘贴（从 Word/Excel 复制）".into(),
+                );
+                break;
+            }
+        }
+        // The csv crate ends a CRLF row at its CR, so its line count lags and the row's offset
+        // points at the LF before it: skip line breaks to the row's first cell.
+        let line = record
+            .position()
+            .map(|p| {
+                let at = p.byte() as usize;
+                let skip = text.as_bytes()[at.min(text.len())..]
+                    .iter()
+                    .take_while(|b| **b == b'\r' || **b == b'\n')
+                    .count();
+                line_of(text, at + skip)
+            })
+            .unwrap_or(line);
+        let mut cells: Vec<String> = record.iter().map(clean_cell).collect();
+        // Excel copies the empty cells right of the table too.
+        while cells.len() > 5 && cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+        if cells.iter().all(|c| c.is_empty()) || cells[0].starts_with('#') {
+            continue;
+        }
+        if cells.first().is_some_and(|c| c == "序号") {
+            continue; // header, possibly repeated
+        }
+        let mut problem = |message: String, fix: &str| problem(line, message, fix.to_string());
         if cells.len() != 5 {
+            let quoted = record.iter().any(|c| c.contains('\n'));
             problem(
-                format!("expected 5 tab-separated columns, found {}", cells.len()),
-                "each row is 序号<TAB>活动主题<TAB>活动形式<TAB>责任单位<TAB>计划开展时间",
+                format!(
+                    "应有 5 列（以{}分隔），实际 {} 列",
+                    if delim == b',' { "逗号" } else { "制表符" },
+                    cells.len()
+                ),
+                &format!(
+                    "每行依次为 序号{sep}活动主题{sep}活动形式{sep}责任单位{sep}计划开展时间{}",
+                    if quoted {
+                        "；单元格内有换行时，整个单元格须用英文双引号括起来，引号须成对（从 Excel 复制时会自动这样做）"
+                    } else {
+                        ""
+                    }
+                ),
             );
             continue;
         }
         let Ok(number) = cells[0].parse::<u32>() else {
-            problem(
-                format!("序号 {:?} is not a number", cells[0]),
-                "write the row number, e.g. 26",
-            );
+            problem(format!("序号 {:?} 不是数字", cells[0]), "填写序号，如 26");
             continue;
         };
         if let Some(prev) = seen.insert(number, line) {
             problem(
-                format!("序号 {number} is used twice (also line {prev})"),
-                "give each activity its own number",
+                format!("序号 {number} 重复（第 {prev} 行也用了）"),
+                "每项活动用不同的序号",
             );
             continue;
         }
         if cells[1].is_empty() || cells[3].is_empty() {
-            problem(
-                "活动主题 or 责任单位 is empty".into(),
-                "fill in the theme and the responsible unit",
-            );
+            problem("活动主题或责任单位为空".into(), "填写活动主题和责任单位");
             continue;
         }
         let Some((month, date)) = parse_planned_time(&cells[4], year) else {
             problem(
-                format!("计划开展时间 {:?} is not a month of {year}", cells[4]),
-                "write the month as 4月 (1–12), or a day as 6月26日",
+                format!("计划开展时间 {:?} 不是 {year} 年的月份", cells[4]),
+                "月份写作 4月（1–12），具体日期写作 6月26日",
             );
             continue;
         };
@@ -92,15 +152,26 @@ pub fn parse_schedule(file: &Path, text: &str, year: i32) -> (Vec<Activity>, Vec
     (acts, problems)
 }
 
+/// One cell as the schedule means it: on one line (a line break between Chinese characters
+/// joins them, elsewhere it is a space), without Word's full-width and non-breaking spaces.
 fn clean_cell(c: &str) -> String {
-    let c = c.trim();
-    let c = if c.len() >= 2 && c.starts_with('"') && c.ends_with('"') {
-        c[1..c.len() - 1].replace("\"\"", "\"")
-    } else {
-        c.to_string()
-    };
-    // Word tables carry full-width and non-breaking spaces; the schedule's names keep none.
-    c.replace(['\u{a0}', '\u{3000}'], " ").trim().to_string()
+    let c = c.replace(['\u{a0}', '\u{3000}'], " ");
+    let mut out = String::new();
+    for part in c
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let join = match (out.chars().last(), part.chars().next()) {
+            (Some(a), Some(b)) => a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric(),
+            _ => false,
+        };
+        if join {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 fn parse_planned_time(cell: &str, year: i32) -> Option<(u32, Option<NaiveDate>)> {
@@ -124,4 +195,64 @@ fn parse_planned_time(cell: &str, year: i32) -> Option<(u32, Option<NaiveDate>)>
         .parse()
         .ok()?;
     Some((month, Some(NaiveDate::from_ymd_opt(year, month, day)?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "序号\t活动主题\t活动形式\t责任单位\t计划开展时间\r\n";
+
+    #[test]
+    fn an_excel_paste_with_a_multi_line_cell_loads() {
+        // Excel puts a cell with a line break in quotes (and doubles the quotes inside), ends
+        // rows with CRLF, and copies the empty column right of the table.
+        let text = format!(
+            "{HEADER}1\t\"“强化依法治水，携手共护母亲河”\r\n世界水日，中国水周主题活动\"\t\"政策发布、\r\n有奖问答比赛等\"\t县水利局\t4 月\t\r\n2\t\"优化\"\"经济\"\"环境\"\t现场宣传\t县市监局\t4 月\t\r\n3\t法治政府示范创建宣传\t问卷调查\t县司法局\t13 月\t\r\n"
+        );
+        let (acts, problems) = parse_schedule(Path::new("s.tsv"), &text, 2023);
+        assert_eq!(acts.len(), 2, "{problems:?}");
+        assert_eq!(
+            acts[0].theme,
+            "“强化依法治水，携手共护母亲河”世界水日，中国水周主题活动"
+        );
+        assert_eq!(acts[0].form, "政策发布、有奖问答比赛等");
+        assert_eq!((acts[0].line, acts[0].month), (2, 4));
+        assert_eq!(acts[1].theme, "优化\"经济\"环境");
+        // The rows after the two-line cells keep their own line numbers.
+        assert_eq!(acts[1].line, 5);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 6);
+        assert!(problems[0].message.contains("\"13 月\""), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_cell_with_an_unpaired_quote_is_reported_with_the_fix() {
+        let text = format!(
+            "{HEADER}1\t\"活动\r\n主题\t形式\t县水利局\t4月\r\n2\t主题\t形式\t县市监局\t4月\r\n"
+        );
+        let (acts, problems) = parse_schedule(Path::new("s.tsv"), &text, 2023);
+        assert!(acts.is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert!(problems[0].fix.contains("引号须成对"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn words_split_across_lines_keep_a_space_and_comments_blank_lines_headers_are_skipped() {
+        let text = "# 2024 年计划表\n\n序号\t活动主题\t活动形式\t责任单位\t计划开展时间\n7\t\"Open\nDay\"\t座谈\t县民政局\t2024年4月\n序号\t活动主题\t活动形式\t责任单位\t计划开展时间\n8\t主题\t形式\t县水利局\t6月26日\n";
+        let (acts, problems) = parse_schedule(Path::new("s.tsv"), text, 2024);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(acts[0].theme, "Open Day");
+        assert_eq!(acts[1].date, NaiveDate::from_ymd_opt(2024, 6, 26));
+        assert_eq!((acts[0].line, acts[1].line), (4, 7));
+    }
+
+    #[test]
+    fn a_csv_file_is_read_with_commas() {
+        let text = "序号,活动主题,活动形式,责任单位,计划开展时间\n1,\"主题，含逗号, 和英文逗号\",宣传,县水利局,4月\n";
+        let (acts, problems) = parse_schedule(Path::new("s.csv"), text, 2023);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(acts[0].theme, "主题，含逗号, 和英文逗号");
+    }
 }

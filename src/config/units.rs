@@ -75,8 +75,8 @@ pub(super) fn parse_units(
         if name.is_empty() {
             problem(
                 line,
-                "unit with an empty name".into(),
-                "give the schedule's 责任单位 as `name`",
+                "单位的 name 为空".into(),
+                "把计划表中的“责任单位”填作 `name`",
             );
             continue;
         }
@@ -86,8 +86,8 @@ pub(super) fn parse_units(
             {
                 Some((l, owner)) if owner != &name => problem(
                     line,
-                    format!("name or alias {n:?} is already used by {owner} (line {l})"),
-                    "an alias must point to exactly one unit: remove it from one of them",
+                    format!("名称或别称 {n:?} 已被 {owner} 使用（第 {l} 行）"),
+                    "一个别称只能对应一个单位：从其中一个单位删去",
                 ),
                 _ => {
                     seen_names.insert(n.to_string(), (line, name.clone()));
@@ -108,8 +108,8 @@ pub(super) fn parse_units(
             if alias.chars().count() < 2 {
                 problem(
                     l,
-                    format!("alias {alias:?} is too short to match safely"),
-                    "use at least two characters",
+                    format!("别称 {alias:?} 太短，无法可靠识别"),
+                    "至少写两个字",
                 );
                 continue;
             }
@@ -123,8 +123,8 @@ pub(super) fn parse_units(
             if !is_plausible_address(&addr) {
                 problem(
                     l,
-                    format!("{addr:?} is not an e-mail address"),
-                    "write it as name@example.com",
+                    format!("{addr:?} 不是电子邮件地址"),
+                    "写作 name@example.com 的形式",
                 );
                 continue;
             }

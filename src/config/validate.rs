@@ -61,16 +61,16 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<RawConfig> {
             let fix = if msg.contains("unknown field `password`")
                 || msg.contains("unknown field `secret`")
             {
-                "secrets do not belong in the config: use `password_env = \"VAR\"` or `password_file = \"/path\"`".to_string()
+                "授权码等密码不能写在配置文件中：改用 `password_env = \"环境变量名\"` 或 `password_file = \"/路径\"`".to_string()
             } else if msg.contains("unknown field") {
-                "remove or rename the key; see config/dongkou-2023.toml for the keys each section takes".to_string()
+                "删除或改正这一项；各节可用的项见示例配置 config/dongkou-2023.toml（安装后为 /etc/themeday/themeday.toml）".to_string()
             } else {
-                "correct the TOML syntax or value on that line".to_string()
+                "改正这一行的 TOML 写法或取值".to_string()
             };
             return Err(Error::Config(vec![ConfigProblem {
                 file: path.to_path_buf(),
                 line,
-                message: msg.trim().to_string(),
+                message: format!("TOML 有误：{}", msg.trim()),
                 fix,
             }]));
         }
@@ -100,8 +100,8 @@ pub(super) fn timezone(src: &Source, raw: &RawConfig, problems: &mut Vec<ConfigP
         Err(_) => {
             problem(
                 line_containing(text, "timezone").unwrap_or(0),
-                "unknown time zone".into(),
-                "use an IANA name such as Asia/Shanghai",
+                "未知的时区".into(),
+                "填写 IANA 时区名，如 Asia/Shanghai",
             );
             chrono_tz::Asia::Shanghai
         }
@@ -136,8 +136,12 @@ pub(super) fn unit_directory(
         match std::fs::read_to_string(&upath) {
             Err(e) => problem(
                 line_containing(text, "units").unwrap_or(0),
-                format!("cannot read unit directory {}: {e}", upath.display()),
-                "point `units` at the file of [[unit]] entries, relative to this file",
+                format!(
+                    "无法读取单位名录 {}：{}",
+                    upath.display(),
+                    crate::error::io_zh(&e)
+                ),
+                "`units` 应指向由 [[unit]] 条目组成的文件（相对于本配置文件）",
             ),
             Ok(utext) => match toml::from_str::<UnitsFile>(&utext) {
                 Ok(uf) => units.extend(parse_units(
@@ -150,8 +154,8 @@ pub(super) fn unit_directory(
                 Err(e) => unit_problems.push(ConfigProblem {
                     file: upath.clone(),
                     line: e.span().map(|s| line_of(&utext, s.start)).unwrap_or(0),
-                    message: e.message().trim().to_string(),
-                    fix: "each [[unit]] has name, full_name, aliases = [...] and addresses = [...]"
+                    message: format!("TOML 有误：{}", e.message().trim()),
+                    fix: "每个 [[unit]] 包含 name、full_name、aliases = [...] 和 addresses = [...]"
                         .into(),
                 }),
             },
@@ -160,8 +164,8 @@ pub(super) fn unit_directory(
     if units.is_empty() {
         problem(
             0,
-            "the unit directory is empty".into(),
-            "add [[unit]] entries or `units = \"file\"` under [season]",
+            "单位名录为空".into(),
+            "添加 [[unit]] 条目，或在 [season] 中写 `units = \"文件名\"`",
         );
     }
     (units, unit_problems)
@@ -194,8 +198,12 @@ pub(super) fn schedule(
     match std::fs::read_to_string(&schedule_path) {
         Err(e) => problem(
             line_containing(text, "schedule").unwrap_or(0),
-            format!("cannot read schedule {}: {e}", schedule_path.display()),
-            "point `schedule` at the TSV of the notice's 附件 table, relative to this file",
+            format!(
+                "无法读取活动计划表 {}：{}",
+                schedule_path.display(),
+                crate::error::io_zh(&e)
+            ),
+            "`schedule` 应指向实施方案附件“活动计划表”的 TSV 文件（相对于本配置文件）",
         ),
         Ok(tsv) => {
             let (acts, mut sproblems) = parse_schedule(&schedule_path, &tsv, year);
@@ -207,20 +215,18 @@ pub(super) fn schedule(
                     let hint = units
                         .iter()
                         .find(|u| u.names(&raw.office.county).iter().any(|n| n == &a.unit))
-                        .map(|u| {
-                            format!("write it as {:?}, the name the unit directory uses", u.name)
-                        })
+                        .map(|u| format!("写作单位名录中的名称“{}”", u.name))
                         .unwrap_or_else(|| {
                             format!(
-                                "add a [[unit]] with name = {:?} to {}",
-                                a.unit,
-                                path.display()
+                                "在 {} 中添加 name = {:?} 的 [[unit]]",
+                                path.display(),
+                                a.unit
                             )
                         });
                     sproblems.push(ConfigProblem {
                         file: schedule_path.clone(),
                         line: a.line,
-                        message: format!("activity {} names unknown unit {:?}", a.number, a.unit),
+                        message: format!("第{}项的责任单位“{}”不在单位名录中", a.number, a.unit),
                         fix: hint,
                     });
                 }
@@ -243,8 +249,8 @@ pub(super) fn require_activities(
         problems.push(ConfigProblem {
             file: schedule_path.to_path_buf(),
             line: 0,
-            message: "the schedule has no activities".into(),
-            fix: "paste the notice's 附件 table (序号, 活动主题, 活动形式, 责任单位, 计划开展时间)"
+            message: "活动计划表中没有活动".into(),
+            fix: "粘贴实施方案附件的表格（序号、活动主题、活动形式、责任单位、计划开展时间）"
                 .into(),
         });
     }
@@ -271,7 +277,7 @@ pub(super) fn calendar(
                 file: path.to_path_buf(),
                 line: line_containing(text, "calendar").unwrap_or(0),
                 message: e.to_string(),
-                fix: "point `calendar` at the folder of YYYY.toml holiday files".into(),
+                fix: "`calendar` 应指向存放“年份.toml”节假日文件的目录".into(),
             });
             Calendar::default()
         }
@@ -280,9 +286,9 @@ pub(super) fn calendar(
         problems.push(ConfigProblem {
             file: path.to_path_buf(),
             line: line_containing(text, "year").unwrap_or(0),
-            message: format!("the working-day calendar has no data for the season year {year}"),
+            message: format!("工作日历缺少活动年度 {year} 年的数据"),
             fix: format!(
-                "add {}/{year}.toml from the State Council's holiday notice",
+                "按国务院办公厅节假日安排通知添加 {}/{year}.toml",
                 calendar_dir.display()
             ),
         });
@@ -304,8 +310,8 @@ pub(super) fn required_months(
         problems.push(ConfigProblem {
             file: path.to_path_buf(),
             line: line_containing(text, "required_months").unwrap_or(0),
-            message: "required_months has a month outside 1–12".into(),
-            fix: "list months as numbers 1 to 12".into(),
+            message: "required_months 中有不在 1–12 之间的月份".into(),
+            fix: "月份写作 1 到 12 的数字".into(),
         });
     }
     required_months
@@ -326,8 +332,8 @@ fn secret_of(
             problems.push(ConfigProblem {
                 file: path.to_path_buf(),
                 line: line_containing(text, "password_file").unwrap_or(0),
-                message: format!("[{section}] has both password_env and password_file"),
-                fix: "keep one of them".into(),
+                message: format!("[{section}] 同时写了 password_env 和 password_file"),
+                fix: "只保留其中一项".into(),
             });
             Secret::None
         }
@@ -383,8 +389,8 @@ pub(super) fn intake(src: &Source, raw: &RawConfig, problems: &mut Vec<ConfigPro
             problems.push(ConfigProblem {
                 file: path.to_path_buf(),
                 line: line_containing(text, "kind").unwrap_or(0),
-                message: format!("unknown mailbox kind {other:?}"),
-                fix: "use kind = \"imap\" or kind = \"maildir\"".into(),
+                message: format!("未知的收信方式 {other:?}"),
+                fix: "写 kind = \"imap\" 或 kind = \"maildir\"".into(),
             });
             Intake::Maildir {
                 path: base.clone(),
@@ -397,8 +403,8 @@ pub(super) fn intake(src: &Source, raw: &RawConfig, problems: &mut Vec<ConfigPro
             problems.push(ConfigProblem {
                 file: path.to_path_buf(),
                 line: line_containing(text, "security").unwrap_or(0),
-                message: format!("unknown security {s:?}"),
-                fix: "use \"tls\" (port 993/465), \"starttls\" (143/587) or \"plain\" (loopback tests only)".into(),
+                message: format!("未知的加密方式 {s:?}"),
+                fix: "写 \"tls\"（端口 993/465）、\"starttls\"（143/587）或 \"plain\"（仅用于本机测试）".into(),
             });
         }
     }
@@ -423,8 +429,8 @@ pub(super) fn outgoing(
                 problems.push(ConfigProblem {
                     file: path.to_path_buf(),
                     line: line_containing(text, "security").unwrap_or(0),
-                    message: "unknown [outgoing] security".into(),
-                    fix: "use \"tls\" (465), \"starttls\" (587) or \"plain\" (loopback tests only)"
+                    message: "[outgoing] 的加密方式未知".into(),
+                    fix: "写 \"tls\"（465）、\"starttls\"（587）或 \"plain\"（仅用于本机测试）"
                         .into(),
                 });
             }
@@ -461,8 +467,8 @@ pub(super) fn outgoing(
             problems.push(ConfigProblem {
                 file: path.to_path_buf(),
                 line: line_containing(text, "[outgoing]").unwrap_or(0),
-                message: format!("unknown outgoing kind {other:?}"),
-                fix: "use kind = \"smtp\" or kind = \"file\"".into(),
+                message: format!("未知的发信方式 {other:?}"),
+                fix: "写 kind = \"smtp\" 或 kind = \"file\"".into(),
             });
             Outgoing::File { dir: base.clone() }
         }
@@ -516,8 +522,8 @@ pub(super) fn policy(
             problems.push(ConfigProblem {
                 file: path.to_path_buf(),
                 line: line_containing(text, key).unwrap_or(0),
-                message: format!("{key} = {hour} is not an hour of the day"),
-                fix: "use 0 to 23 (Asia/Shanghai local time)".into(),
+                message: format!("{key} = {hour} 不是一天中的钟点"),
+                fix: "写 0 到 23（北京时间）".into(),
             });
         }
     }
@@ -535,11 +541,8 @@ pub(super) fn office_address(
         problems.push(ConfigProblem {
             file: path.to_path_buf(),
             line: line_containing(text, "address").unwrap_or(0),
-            message: format!(
-                "office address {:?} is not an e-mail address",
-                office_address
-            ),
-            fix: "write the office mailbox, e.g. 43347867@qq.com".into(),
+            message: format!("本办邮箱 {office_address:?} 不是电子邮件地址"),
+            fix: "填写本办邮箱，如 43347867@qq.com".into(),
         });
     }
 }

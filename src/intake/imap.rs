@@ -131,11 +131,12 @@ impl ImapSource {
                 source,
             })?;
             for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
-                let cert =
-                    cert.map_err(|e| Error::Intake(format!("bad CA file {}: {e}", ca.display())))?;
-                roots
-                    .add(cert)
-                    .map_err(|e| Error::Intake(format!("bad CA file {}: {e}", ca.display())))?;
+                let cert = cert.map_err(|e| {
+                    Error::Intake(format!("CA 证书文件 {} 有误：{e}", ca.display()))
+                })?;
+                roots.add(cert).map_err(|e| {
+                    Error::Intake(format!("CA 证书文件 {} 有误：{e}", ca.display()))
+                })?;
             }
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -149,7 +150,7 @@ impl ImapSource {
 
     fn wrap_tls(&self, tcp: TcpStream) -> Result<Conn> {
         let name = ServerName::try_from(self.cfg.host.clone())
-            .map_err(|e| Error::Intake(format!("bad host name {}: {e}", self.cfg.host)))?;
+            .map_err(|e| Error::Intake(format!("服务器名 {} 有误：{e}", self.cfg.host)))?;
         let conn = rustls::ClientConnection::new(self.tls_config()?, name)
             .map_err(|e| Error::Intake(format!("TLS: {e}")))?;
         let mut stream = rustls::StreamOwned::new(conn, tcp);
@@ -157,7 +158,7 @@ impl ImapSource {
         while stream.conn.is_handshaking() {
             stream.conn.complete_io(&mut stream.sock).map_err(|e| {
                 Error::Intake(format!(
-                    "TLS handshake with {}:{}: {e}",
+                    "与 {}:{} 的 TLS 握手失败：{e}",
                     self.cfg.host, self.cfg.port
                 ))
             })?;
@@ -169,12 +170,11 @@ impl ImapSource {
         let cfg = &self.cfg;
         let addr = (cfg.host.as_str(), cfg.port)
             .to_socket_addrs()
-            .map_err(|e| Error::Intake(format!("cannot resolve {}: {e}", cfg.host)))?
+            .map_err(|e| Error::Intake(format!("无法解析服务器名 {}：{e}", cfg.host)))?
             .next()
-            .ok_or_else(|| Error::Intake(format!("cannot resolve {}", cfg.host)))?;
-        let tcp = TcpStream::connect_timeout(&addr, Duration::from_secs(30)).map_err(|e| {
-            Error::Intake(format!("cannot connect to {}:{}: {e}", cfg.host, cfg.port))
-        })?;
+            .ok_or_else(|| Error::Intake(format!("无法解析服务器名 {}", cfg.host)))?;
+        let tcp = TcpStream::connect_timeout(&addr, Duration::from_secs(30))
+            .map_err(|e| Error::Intake(format!("无法连接 {}:{}：{e}", cfg.host, cfg.port)))?;
         tcp.set_read_timeout(Some(Duration::from_secs(120))).ok();
         tcp.set_write_timeout(Some(Duration::from_secs(120))).ok();
         let _ = tcp.set_nodelay(true);
@@ -213,7 +213,7 @@ impl ImapSource {
                     if let Some(rest) = line.strip_prefix("s1 ") {
                         if !rest.starts_with("OK") {
                             return Err(Error::Intake(format!(
-                                "server refused STARTTLS: {}",
+                                "服务器拒绝 STARTTLS：{}",
                                 line.trim()
                             )));
                         }
@@ -225,10 +225,7 @@ impl ImapSource {
         };
         let password = cfg.secret.read()?;
         let mut session = client.login(&cfg.user, &password).map_err(|(e, _)| {
-            Error::Intake(format!(
-                "login as {} failed: {e} (check the authorization code)",
-                cfg.user
-            ))
+            Error::Intake(format!("以 {} 登录失败：{e}（请检查邮箱授权码）", cfg.user))
         })?;
         if cfg.send_id {
             session

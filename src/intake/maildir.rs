@@ -44,7 +44,7 @@ impl MaildirSource {
     pub fn list(&self) -> Result<Vec<(String, PathBuf)>> {
         if !self.root.exists() {
             return Err(Error::Intake(format!(
-                "Maildir {} does not exist (create it with new/, cur/ and tmp/, or fix [mailbox] path)",
+                "邮件目录 {} 不存在（请建立该目录及其下的 new/、cur/、tmp/，或改正 [mailbox] 的 path）",
                 self.root.display()
             )));
         }

@@ -26,7 +26,10 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
             return Ok(());
         }
     }
-    if local.hour() >= config.policy.digest_hour && !store.digest_queued_for(today)? {
+    if local.hour() >= config.policy.digest_hour
+        && !store.digest_queued_for(today)?
+        && !crate::schedule::season_over(config, &store.submissions(config.timezone)?, now)
+    {
         queue_digest(config, store, now)?;
     }
     if local.hour() >= config.policy.reminder_hour {

@@ -161,8 +161,8 @@ impl Store {
             .conn
             .query_row(
                 "SELECT 1 FROM mail WHERE activity = ?1 AND kind = 'plan' AND (needs_review = 0 OR reviewed = 1)
-                 AND id != ?2 LIMIT 1",
-                params![activity, except.unwrap_or(-1)],
+                 AND id != ?2 AND (?3 IS NULL OR season = ?3) LIMIT 1",
+                params![activity, except.unwrap_or(-1), self.season],
                 |_| Ok(()),
             )
             .optional()?
@@ -179,9 +179,9 @@ impl Store {
         let mut subs = Submissions::default();
         let mut st = self.conn.prepare(
             "SELECT * FROM mail WHERE kind != 'other' AND activity IS NOT NULL
-               AND (needs_review = 0 OR reviewed = 1) ORDER BY id",
+               AND (needs_review = 0 OR reviewed = 1) AND (?1 IS NULL OR season = ?1) ORDER BY id",
         )?;
-        let mut rows = st.query([])?;
+        let mut rows = st.query([self.season])?;
         while let Some(r) = rows.next()? {
             subs.add(&mail_from_row(r)?, tz);
         }

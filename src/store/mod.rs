@@ -41,6 +41,7 @@ mod cursor;
 mod lock;
 mod mails;
 mod outbox;
+mod seasons;
 
 pub use addresses::LearnedAddress;
 pub use archive::{content_hash, create_private_dir, create_private_file, write_archive};
@@ -161,6 +162,15 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE mail ADD COLUMN sender TEXT;
     ALTER TABLE mail ADD COLUMN held_for_sender INTEGER NOT NULL DEFAULT 0;
     "#,
+    // 7: seasons: each mail knows the season it arrived in (`seasons.rs`).
+    r#"
+    ALTER TABLE mail ADD COLUMN season INTEGER;
+    CREATE INDEX mail_season ON mail(season, activity);
+    CREATE TABLE season (
+        year INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub struct Store {
@@ -168,6 +178,9 @@ pub struct Store {
     archive_dir: PathBuf,
     /// While a batch is open: the archive files written in it, not yet durable.
     batch: Option<Vec<PathBuf>>,
+    /// The season new mail belongs to and plans and reports are counted in (`use_season`);
+    /// None: every record counts (a store used without a configuration).
+    season: Option<i32>,
 }
 
 /// Creates an empty database file with mode 0600 unless one exists; SQLite takes a
@@ -225,6 +238,7 @@ impl Store {
             conn,
             archive_dir: archive_dir.to_path_buf(),
             batch: None,
+            season: None,
         };
         store.migrate()?;
         Ok(store)

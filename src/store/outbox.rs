@@ -409,9 +409,11 @@ impl Store {
     pub fn reminders_per_activity(&self) -> Result<std::collections::HashMap<u32, u32>> {
         let mut st = self.conn.prepare(
             "SELECT r.activity, COUNT(*) FROM reminder_item r JOIN outbox o ON o.dedup_key = r.outbox_dedup
-             WHERE o.state = 'sent' GROUP BY r.activity",
+             WHERE o.state = 'sent' AND (?1 IS NULL OR r.key LIKE ?1 || ':%') GROUP BY r.activity",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?)))?;
+        let rows = st.query_map([self.season], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
