@@ -169,6 +169,10 @@ fn the_shipped_config_checks_with_its_files_beside_it() {
     }
     let o = Command::new(env!("CARGO_BIN_EXE_themeday"))
         .env_remove("THEMEDAY_CONFIG")
+        // The unit reads the authorization codes from its EnvironmentFile; `check` verifies
+        // that they are set (issue 11).
+        .env("THEMEDAY_IMAP_PASSWORD", "x")
+        .env("THEMEDAY_SMTP_PASSWORD", "x")
         .args(["--config"])
         .arg(etc.join("themeday.toml"))
         .arg("check")
