@@ -148,6 +148,9 @@ impl Classifier {
         if let Some(d) = self.screen(mail) {
             return d;
         }
+        // Traditional characters are read as simplified: names and cues are simplified.
+        let simplified = crate::parse::simplified_mail(mail);
+        let mail = simplified.as_ref().unwrap_or(mail);
         let from = mail.from_addr.clone().unwrap_or_default();
         let framing = Framing::of(mail);
         let zones = zones(mail);
@@ -202,6 +205,8 @@ impl Classifier {
     /// The activities this mail most likely concerns, best first, with a score: for the office
     /// reviewing a mail the classifier could not settle.
     pub fn candidates(&self, mail: &ParsedMail, n: usize) -> Vec<(u32, f64)> {
+        let simplified = crate::parse::simplified_mail(mail);
+        let mail = simplified.as_ref().unwrap_or(mail);
         let zones = zones(mail);
         let from = mail.from_addr.clone().unwrap_or_default();
         let (unit_score, _) = self.unit_scores(&zones, &from, false);

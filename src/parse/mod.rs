@@ -9,12 +9,16 @@
 //! recorded in `problems`; it never stops the mail from being classified.
 
 mod attachments;
+mod hant;
+mod pdf;
 mod quote;
 
 use chrono::{DateTime, FixedOffset};
 use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
 
-pub use attachments::{attachment_text, docx_text};
+pub use attachments::{attachment_content, attachment_text, docx_text};
+pub use hant::{has_traditional, simplified_mail, to_simplified};
+pub use pdf::{pdf_text, PdfText};
 pub use quote::split_quoted;
 
 /// Attachment text beyond this many characters is not read: plans and reports say what
@@ -28,6 +32,9 @@ pub struct Attachment {
     pub size: usize,
     /// Text extracted from the attachment, when its format is readable.
     pub text: Option<String>,
+    /// A PDF or picture with no text to read (a scan, a photo), or a PDF that could not be
+    /// read: why, in Chinese.
+    pub no_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -154,7 +161,7 @@ fn read_message(raw: &[u8], msg: &mail_parser::Message<'_>) -> Result<ParsedMail
         }
     }
     let body = normalize_text(&body);
-    let (own, quoted) = split_quoted(&body);
+    let (own, quoted) = hant::split_quoted_any(&body);
     out.body = own;
     out.quoted = quoted;
 
@@ -188,12 +195,13 @@ fn read_attachment(part: &mail_parser::MessagePart<'_>) -> Attachment {
         .unwrap_or_else(|| "application/octet-stream".into())
         .to_ascii_lowercase();
     let bytes = part.contents();
-    let text = attachment_text(name.as_deref(), &content_type, bytes);
+    let (text, no_text) = attachment_content(name.as_deref(), &content_type, bytes);
     Attachment {
         name,
         content_type,
         size: bytes.len(),
         text,
+        no_text,
     }
 }
 
