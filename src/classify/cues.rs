@@ -233,7 +233,7 @@ impl Tally {
 /// What a mail plainly is, whatever its cue words say.
 pub(super) struct Facts {
     /// It asks something (question words, or a short body with a question mark).
-    question: bool,
+    pub(super) question: bool,
     /// It carries a document, picture, archive or video.
     has_doc: bool,
     /// It says 主题日 somewhere (subject, body, quoted text, attachments).

@@ -205,6 +205,12 @@ pub(super) struct Candidate {
     order: usize,
     /// Where it stands and after which word, for the reasons.
     why: String,
+    /// The word that puts the unit's own event on this date (拟于, 定于, 将于, 于 …, or a
+    /// date followed by 在…开展/举办), if any.
+    pub(super) event: Option<&'static str>,
+    /// A range the text frames as a campaign the activity falls in (…期间, …是…宣传周),
+    /// not as the activity's own span.
+    pub(super) campaign: bool,
 }
 
 impl Classifier {
@@ -294,11 +300,20 @@ impl Classifier {
                 let submitted = ["报送", "报来", "上报", "发送", "提交", "报县", "已报"]
                     .iter()
                     .any(|k| after.trim_start().starts_with(k));
-                if header_line || signing || deadline || submitted {
+                // "扫描全能王 2023-08-23 09.51.pdf": when a file was made, not the activity.
+                let stamp = *zone == Zone::AttachmentName && {
+                    let a: Vec<char> = after.trim_start().chars().take(5).collect();
+                    a.len() >= 4
+                        && a[0].is_ascii_digit()
+                        && (a[1].is_ascii_digit() && ".:：".contains(a[2]) && a[3].is_ascii_digit()
+                            || ".:：".contains(a[1]) && a[2].is_ascii_digit())
+                };
+                if header_line || signing || deadline || submitted || stamp {
                     continue;
                 }
                 let mut weight = 1.0;
                 let mut why = Vec::new();
+                let mut event = None;
                 for (k, w) in [
                     ("活动时间", 3.0),
                     ("时间：", 2.5),
@@ -314,7 +329,36 @@ impl Classifier {
                     if before.contains(k) {
                         weight += w;
                         why.push(k);
+                        if before.ends_with(k)
+                            && ["拟于", "定于", "计划于", "将于", "已于", "于"].contains(&k)
+                        {
+                            event = Some(k);
+                        }
                         break;
+                    }
+                }
+                let clause: String = text[m.pos + m.len..]
+                    .chars()
+                    .take(30)
+                    .take_while(|c| !"。；;".contains(*c))
+                    .collect();
+                if event.is_none() && m.start == m.end {
+                    event = event_in_clause(&before, &clause);
+                }
+                let campaign = m.start != m.end && campaign_frame(&before, &clause);
+                // A range the unit acts in right after ("6月1日至30日，我局组织开展…") is the
+                // activity's own span.
+                if m.start != m.end && event.is_none() && !campaign {
+                    let wide: String = text[m.pos + m.len..]
+                        .chars()
+                        .take(40)
+                        .take_while(|c| !"。；;".contains(*c))
+                        .collect();
+                    if ["开展", "举办", "举行", "组织", "召开"]
+                        .iter()
+                        .any(|a| wide.contains(a))
+                    {
+                        event = Some("开展");
                     }
                 }
                 if line_has_activity {
@@ -333,6 +377,8 @@ impl Classifier {
                     } else {
                         format!("after {} in {}", why.join("/"), zone.name())
                     },
+                    event,
+                    campaign,
                 });
             }
         }
@@ -369,7 +415,10 @@ impl Classifier {
             }
         }
         let (w, c) = best?;
-        (w >= 1.5).then(|| c.clone())
+        if w < 1.5 {
+            return None;
+        }
+        Some(own_event_day(cands, c).unwrap_or(c).clone())
     }
 
     /// The date stage: the activity date, noted in `reasons`.
@@ -386,6 +435,72 @@ impl Classifier {
         }
         chosen
     }
+}
+
+/// "于4月21日在…" / "4月21日，我局在…开展": the unit's own event, by the words after the date.
+fn event_in_clause(before: &str, clause: &str) -> Option<&'static str> {
+    let c = clause.trim_start_matches(|ch: char| {
+        ch.is_whitespace() || "（）()星期一二三四五六日天上下午0123456789:：点时半，,".contains(ch)
+    });
+    let acts = ["开展", "举办", "举行", "召开", "组织"];
+    let acting = c.starts_with('在') && acts.iter().any(|a| c.contains(a))
+        || acts.iter().any(|a| c.starts_with(a));
+    // A date that starts a sentence (or follows 于) and is followed by the unit acting.
+    let starts = before
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|ch| "。；;\n：:，,".contains(ch) || ch == '于');
+    (acting && starts).then_some("在…开展")
+}
+
+/// A range framed as a campaign: "9月11日至17日是国家网络安全宣传周", "…宣传周期间".
+fn campaign_frame(before: &str, clause: &str) -> bool {
+    let c = clause.trim_start();
+    c.starts_with('是')
+        || c.starts_with('为')
+        || c.chars().take(16).collect::<String>().contains("期间")
+        || ["在", "值此", "借"]
+            .iter()
+            .any(|k| before.trim_end().ends_with(k))
+}
+
+/// A campaign range that holds exactly one day the unit names as its own event: that day.
+/// A range the activity itself spans (拟于/将于/于 or 活动时间 before it, the unit acting
+/// right after it) stays, and so does one with several event days inside it.
+fn own_event_day<'a>(cands: &'a [Candidate], best: &'a Candidate) -> Option<&'a Candidate> {
+    let r = &best.mention;
+    if r.start == r.end {
+        return None;
+    }
+    // Any mention of the same range that reads as the activity's own span settles it.
+    let spans = cands.iter().any(|c| {
+        c.mention.start == r.start
+            && c.mention.end == r.end
+            && !c.campaign
+            && (c.event.is_some() || c.why.contains("时间"))
+    });
+    if spans {
+        return None;
+    }
+    let inside: Vec<&Candidate> = cands
+        .iter()
+        .filter(|c| {
+            c.mention.start == c.mention.end
+                && c.mention.start >= r.start
+                && c.mention.start <= r.end
+                && c.event.is_some()
+        })
+        .collect();
+    let mut days: Vec<chrono::NaiveDate> = inside.iter().map(|c| c.mention.start).collect();
+    days.sort();
+    days.dedup();
+    if days.len() != 1 {
+        return None;
+    }
+    inside
+        .into_iter()
+        .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.order.cmp(&a.order)))
 }
 
 #[cfg(test)]

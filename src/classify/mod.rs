@@ -23,6 +23,7 @@
 
 pub mod dates;
 
+mod checks;
 mod cues;
 mod review;
 mod theme;
@@ -166,17 +167,98 @@ impl Classifier {
         // Decisions, each noting why in `reasons`.
         let unit = self.decide_unit(&unit_score, &unit_where, &theme, &mut reasons);
         self.note_closest_theme(&theme, &mut reasons);
+        let unread = checks::unread_documents(mail);
+        reasons.extend(unread.iter().cloned());
+        let rests_on_unread = !unread.is_empty() && checks::thin_text(mail);
         let mut kind = decide_kind(&mut tally, &facts, &theme, unit.index, &mut reasons);
+        self.screen_lookalikes(mail, framing, &mut kind, &mut reasons);
+        if kind.kind == Kind::Other
+            && rests_on_unread
+            && unit.index.is_some()
+            && tally.plan + tally.report >= 2.4
+            && !facts.question
+        {
+            // The document is a scan: its title words are all there is to go on.
+            kind.kind = if tally.plan >= tally.report {
+                Kind::Plan
+            } else {
+                Kind::Report
+            };
+            kind.unclear = true;
+            kind.submission_like = false;
+        }
         self.lean_by_sent_date(mail, &mut kind, &mentions, unit.index, &mut reasons);
         if kind.kind == Kind::Other {
-            return decide_other(mail, kind.submission_like, reasons);
+            let mut d = decide_other(mail, kind.submission_like, reasons);
+            if d.needs_review && rests_on_unread {
+                d.reasons.push(checks::SCAN_REASON.into());
+            }
+            return d;
         }
-        let activity = self.decide_activity(unit.index, &theme, &mentions, &mut reasons);
+        let several = self.several_submissions(mail, framing);
+        if several {
+            // Read the submission of the kind the words lean to on its own, and flag the mail.
+            if let Some(one) = checks::one_submission(mail, kind.kind == Kind::Plan) {
+                let mut d = self.classify(&one);
+                d.needs_review = true;
+                d.reasons.insert(
+                    0,
+                    format!(
+                        "several submissions: its {} read on its own",
+                        kind.kind.as_str()
+                    ),
+                );
+                d.reasons.push(checks::SEVERAL_REASON.into());
+                return d;
+            }
+        }
+        let mut activity = self.decide_activity(unit.index, &theme, &mentions, &mut reasons);
+        let unscheduled = unit
+            .index
+            .is_some_and(|ui| self.unscheduled(ui, &theme, &mentions));
+        if unscheduled {
+            activity.index = None;
+            activity.confidence = 0.0;
+            reasons.push(checks::UNSCHEDULED_REASON.into());
+        }
         let date = self.decide_date(&mentions, activity.index, kind.kind, &mut reasons);
         if facts.postponed && kind.kind == Kind::Plan {
             return self.refer_postponement(unit.index, activity.index, reasons);
         }
-        self.decide_review(kind, &tally, unit, activity, date, reasons)
+        let mut d = self.decide_review(kind, &tally, unit, activity, date, reasons);
+        if rests_on_unread {
+            d.needs_review = true;
+            d.reasons.push(checks::SCAN_REASON.into());
+        }
+        if several {
+            d.needs_review = true;
+            d.reasons.push(checks::SEVERAL_REASON.into());
+        }
+        d
+    }
+
+    /// Mail with plan or report words that is no submission: a reply that only acknowledges
+    /// what it quotes, a periodic work summary.
+    fn screen_lookalikes(
+        &self,
+        mail: &ParsedMail,
+        framing: Framing,
+        kind: &mut cues::KindCall,
+        reasons: &mut Vec<String>,
+    ) {
+        if kind.kind == Kind::Other {
+            return;
+        }
+        let why = if checks::acknowledgement(mail, framing) {
+            "a reply acknowledging what it quotes, not a submission"
+        } else if checks::periodic_summary(mail) {
+            "a periodic work summary, not a theme-day submission"
+        } else {
+            return;
+        };
+        kind.kind = Kind::Other;
+        kind.submission_like = false;
+        reasons.push(why.into());
     }
 
     /// Mail that is no unit's submission by its headers alone: automated, ours, the office's.

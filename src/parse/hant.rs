@@ -121,7 +121,9 @@ pub fn split_quoted_any(body: &str) -> (String, String) {
         return super::split_quoted(body);
     };
     // Outlook (Taiwan) writes its header block as 寄件者: / 傳送時間:; same byte lengths.
-    let view = view.replace("寄件者", "发件人").replace("传送时间", "发送时间");
+    let view = view
+        .replace("寄件者", "发件人")
+        .replace("传送时间", "发送时间");
     let (own, quoted) = super::split_quoted(&view);
     // The own part is a prefix of the text; offsets are the same in both readings.
     if view.starts_with(own.as_str()) && body.is_char_boundary(own.len()) {
@@ -141,7 +143,10 @@ mod tests {
             to_simplified("洞口縣水利局關於開展世界水日活動的情況報告"),
             "洞口县水利局关于开展世界水日活动的情况报告"
         );
-        assert_eq!(to_simplified("已於4月21日舉辦，回覆如下"), "已于4月21日举办，回复如下");
+        assert_eq!(
+            to_simplified("已於4月21日舉辦，回覆如下"),
+            "已于4月21日举办，回复如下"
+        );
         let s = "洞口县水利局著力开展活动，取得显著成效";
         assert!(matches!(to_simplified(s), Cow::Borrowed(_)));
         assert!(!has_traditional(s));

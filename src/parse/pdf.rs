@@ -247,7 +247,12 @@ impl<'a> Walker<'a> {
             match op.operator.as_str() {
                 "BT" => y = 0.0,
                 "ET" => {}
-                "Tf" => font = o.first().and_then(|n| n.as_name().ok()).and_then(|n| fonts.get(n)),
+                "Tf" => {
+                    font = o
+                        .first()
+                        .and_then(|n| n.as_name().ok())
+                        .and_then(|n| fonts.get(n))
+                }
                 "Td" | "TD" => {
                     let dy = number(o.get(1)).unwrap_or(0.0);
                     y += dy;
@@ -266,7 +271,11 @@ impl<'a> Walker<'a> {
                         self.newline();
                     }
                     let Some(f) = font else { continue };
-                    let shown = if op.operator == "\"" { o.get(2) } else { o.first() };
+                    let shown = if op.operator == "\"" {
+                        o.get(2)
+                    } else {
+                        o.first()
+                    };
                     match shown {
                         Some(Object::String(s, _)) => f.decode(s, &mut self.out),
                         Some(Object::Array(items)) => {
@@ -275,7 +284,9 @@ impl<'a> Walker<'a> {
                                     Object::String(s, _) => f.decode(s, &mut self.out),
                                     // A wide gap between Latin words reads as a space.
                                     n if number(Some(n)).is_some_and(|v| v < -250.0)
-                                        && self.out.ends_with(|c: char| c.is_ascii_alphanumeric()) =>
+                                        && self
+                                            .out
+                                            .ends_with(|c: char| c.is_ascii_alphanumeric()) =>
                                     {
                                         self.out.push(' ')
                                     }
@@ -303,14 +314,19 @@ impl<'a> Walker<'a> {
                     if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
                         continue;
                     }
-                    let Ok(inner) = stream.decompressed_content_with_limit(MAX_PAGE_CONTENT)
+                    let Ok(inner) = stream
+                        .decompressed_content_with_limit(MAX_PAGE_CONTENT)
                         .or_else(|_| Ok::<_, ()>(stream.content.clone()))
                     else {
                         continue;
                     };
                     let res = deref_dict(self.doc, stream.dict.get(b"Resources").ok());
                     let own_fonts = res.map(|r| fonts_of(self.doc, r)).unwrap_or_default();
-                    let inner_fonts = if own_fonts.is_empty() { None } else { Some(own_fonts) };
+                    let inner_fonts = if own_fonts.is_empty() {
+                        None
+                    } else {
+                        Some(own_fonts)
+                    };
                     let inner_x = res.and_then(|r| deref_dict(self.doc, r.get(b"XObject").ok()));
                     self.newline();
                     match &inner_fonts {

@@ -1,0 +1,276 @@
+//! Checks: what a mail is besides its words' kind — the look-alikes that carry plan and report
+//! words without being a submission, the mails a decision cannot rest on, and the ones that
+//! carry more than one submission or one the schedule does not have.
+//!
+//! - a reply that only acknowledges the notice (收到，将按要求报送) above the quoted notice;
+//! - a periodic work summary (上半年政务公开工作总结): a report of the office's other business;
+//! - documents with no text to read (a scanned PDF, a photographed page): the decision rests on
+//!   them when the mail's own readable text is thin, and goes to review ("扫描件，需人工核对");
+//! - several submissions in one mail (a plan and a report, or two activities): flagged for
+//!   review ("一封邮件含多项报送"), never recorded silently as one;
+//! - an activity the schedule does not have (计划外活动): the unit's scheduled activities are
+//!   far from the mail's date and none of their themes matches.
+//!
+//! Reasons the office reads are in Chinese. No I/O and no clock.
+
+use chrono::Datelike;
+
+use super::dates::Candidate;
+use super::zones::{is_cjk, Framing, Zone};
+use super::Classifier;
+use crate::parse::ParsedMail;
+
+/// The review reason for a decision that rests on a scan or a photographed page.
+pub(super) const SCAN_REASON: &str = "扫描件，需人工核对";
+/// The review reason for a mail that carries more than one submission.
+pub(super) const SEVERAL_REASON: &str = "一封邮件含多项报送";
+/// The reason for an activity the schedule does not have.
+pub(super) const UNSCHEDULED_REASON: &str = "计划外活动";
+
+const PHOTO_WORDS: &[&str] = &[
+    "照片",
+    "图片",
+    "合影",
+    "现场",
+    "活动图",
+    "photo",
+    "img_",
+    "dsc",
+];
+const DOC_WORDS: &[&str] = &[
+    "方案",
+    "报告",
+    "总结",
+    "简报",
+    "新闻稿",
+    "通讯稿",
+    "汇报",
+    "材料",
+    "扫描",
+    "文件",
+    "scan",
+];
+
+fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|c| is_cjk(*c)).count()
+}
+
+/// Attachments that should carry text and carry none a machine can read, each named with why
+/// (in Chinese): a PDF without text (a scan) or unreadable, a picture of a document.
+pub(super) fn unread_documents(mail: &ParsedMail) -> Vec<String> {
+    mail.attachments
+        .iter()
+        .filter_map(|a| {
+            let why = a.no_text.as_deref()?;
+            let name = a.name.as_deref().unwrap_or("（无名附件）");
+            let lower = name.to_lowercase();
+            let picture = a.content_type.starts_with("image/") || why.starts_with("图片");
+            if picture
+                && (PHOTO_WORDS.iter().any(|w| lower.contains(w))
+                    || !DOC_WORDS.iter().any(|w| lower.contains(w)))
+            {
+                return None; // a photo of the event, not a page
+            }
+            Some(format!("附件《{name}》：{why}"))
+        })
+        .collect()
+}
+
+/// Whether the mail's own readable text (its body and the text read from attachments) is too
+/// thin for a decision to rest on it.
+pub(super) fn thin_text(mail: &ParsedMail) -> bool {
+    let readable = cjk_count(&mail.body)
+        + mail
+            .attachments
+            .iter()
+            .filter_map(|a| a.text.as_deref())
+            .map(cjk_count)
+            .sum::<usize>();
+    readable < 80
+}
+
+/// A reply whose own words only acknowledge what it quotes (the notice, a reminder).
+pub(super) fn acknowledgement(mail: &ParsedMail, framing: Framing) -> bool {
+    if !framing.reply || mail.quoted.trim().is_empty() {
+        return false;
+    }
+    let own = mail.body.trim();
+    let ack = [
+        "收到",
+        "已收悉",
+        "收悉",
+        "知悉",
+        "遵照执行",
+        "照办",
+        "按要求",
+        "按照要求",
+        "好的",
+    ]
+    .iter()
+    .any(|w| own.contains(w));
+    let has_doc = mail
+        .attachments
+        .iter()
+        .any(|a| a.text.is_some() || a.no_text.is_some());
+    ack && !has_doc && cjk_count(own) <= 60 && super::dates::find_dates(own, 2000).is_empty()
+}
+
+/// A title of the office's other periodic business: 上半年政务公开工作总结, 年度工作报告.
+pub(super) fn periodic_summary(mail: &ParsedMail) -> bool {
+    let titles = std::iter::once(mail.subject.as_str())
+        .chain(mail.attachments.iter().filter_map(|a| a.name.as_deref()))
+        .chain(
+            mail.attachments
+                .iter()
+                .filter_map(|a| a.text.as_deref())
+                .filter_map(|t| t.lines().find(|l| !l.trim().is_empty())),
+        );
+    let period = [
+        "上半年",
+        "下半年",
+        "半年",
+        "年度",
+        "全年",
+        "季度",
+        "1-6月",
+        "1—6月",
+        "1至6月",
+        "前三季度",
+    ];
+    let summary = ["工作总结", "工作报告", "工作情况", "总结"];
+    titles.into_iter().any(|t| {
+        period.iter().any(|p| t.contains(p))
+            && summary.iter().any(|s| t.contains(s))
+            && !t.contains("主题日")
+            && !t.contains("主题活动")
+    })
+}
+
+/// For a mail of several submissions: the mail with only the attachments titled as `plan`
+/// (or as a report), and no body, so one submission can be read whole; None when the
+/// attachments do not split that way.
+pub(super) fn one_submission(mail: &ParsedMail, plan: bool) -> Option<ParsedMail> {
+    let keep: Vec<_> = mail
+        .attachments
+        .iter()
+        .filter(|a| {
+            let head = a
+                .text
+                .as_deref()
+                .and_then(|t| t.lines().find(|l| !l.trim().is_empty()))
+                .unwrap_or("");
+            title_kind(a.name.as_deref().unwrap_or(""))
+                .or_else(|| title_kind(head))
+                .is_some_and(|k| k == plan)
+        })
+        .cloned()
+        .collect();
+    if keep.is_empty() || keep.len() == mail.attachments.len() {
+        return None;
+    }
+    Some(ParsedMail {
+        body: String::new(),
+        quoted: String::new(),
+        attachments: keep,
+        ..mail.clone()
+    })
+}
+
+/// What a title says it is: Some(true) a plan, Some(false) a report, None neither or both.
+fn title_kind(t: &str) -> Option<bool> {
+    let plan = t.contains("方案");
+    let report = [
+        "报告",
+        "总结",
+        "新闻稿",
+        "通讯稿",
+        "简报",
+        "汇报",
+        "开展情况",
+        "活动情况",
+        "报道",
+        "报导",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    match (plan, report) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+impl Classifier {
+    /// The mail's documents (attachments, or a subject naming both) hold more than one
+    /// submission: a plan and a report, or the same kind for two activities.
+    pub(super) fn several_submissions(&self, mail: &ParsedMail, framing: Framing) -> bool {
+        // Each attachment's title: its name, or its first line when the name says nothing.
+        let mut titles: Vec<(bool, &str)> = Vec::new();
+        for a in &mail.attachments {
+            let name = a.name.as_deref().unwrap_or("");
+            let head = a
+                .text
+                .as_deref()
+                .and_then(|t| t.lines().find(|l| !l.trim().is_empty()))
+                .unwrap_or("");
+            if let Some(k) = title_kind(name) {
+                titles.push((k, name));
+            } else if let Some(k) = title_kind(head) {
+                titles.push((k, head));
+            }
+        }
+        if titles.iter().any(|t| t.0) && titles.iter().any(|t| !t.0) {
+            return true;
+        }
+        if !framing.reply {
+            let s = mail.subject.as_str();
+            if s.contains("方案")
+                && ["情况报告", "总结", "新闻稿", "简报"]
+                    .iter()
+                    .any(|w| s.contains(w))
+            {
+                return true;
+            }
+        }
+        // Two titles of one kind for two different activities, each clearly named.
+        let mut acts: Vec<usize> = titles
+            .iter()
+            .filter_map(|(_, t)| {
+                let scores = self.theme_scores(&[(Zone::Subject, t.to_string())]);
+                let (i, s) = scores
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.total_cmp(b.1))?;
+                (*s >= 0.6).then_some(i)
+            })
+            .collect();
+        acts.sort();
+        acts.dedup();
+        acts.len() > 1
+    }
+
+    /// The unit's scheduled activities do not fit: none of their themes matches and the mail's
+    /// own date is two months or more from each planned month (or the unit has none).
+    pub(super) fn unscheduled(&self, unit: usize, theme: &[f64], mentions: &[Candidate]) -> bool {
+        let acts: Vec<usize> = (0..self.activities.len())
+            .filter(|&i| self.activities[i].unit == unit)
+            .collect();
+        if acts.is_empty() {
+            return true;
+        }
+        if acts.iter().any(|&i| theme[i] >= 0.5) {
+            return false;
+        }
+        let Some(date) = self.pick_date(mentions, None, super::Kind::Other) else {
+            return false;
+        };
+        if date.weight < 2.0 {
+            return false;
+        }
+        let d = date.mention.start;
+        acts.iter().all(|&i| {
+            let a = &self.activities[i];
+            ((d.year() - a.year) * 12 + d.month() as i32 - a.month as i32).abs() >= 2
+        })
+    }
+}
