@@ -93,6 +93,11 @@ pub enum Command {
         #[arg(long)]
         by: Option<String>,
     },
+    /// The schedule table (活动计划表): list it, or add an activity.
+    Schedule {
+        #[command(subcommand)]
+        cmd: crate::cli_schedule::ScheduleCmd,
+    },
     /// Each unit's known addresses and where they came from.
     Units {
         /// Remove a learned address.
@@ -413,6 +418,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schedule { cmd } => crate::cli_schedule::run(&cli.config, cmd),
         Command::Units { forget } => {
             let config = load()?;
             let store = Store::open(&config.database, &config.archive_dir)?;

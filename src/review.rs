@@ -103,7 +103,9 @@ pub fn assign(
                     "--kind must be plan or report (use --other for other mail)".into(),
                 ));
             }
-            let date = date.or(if m.activity == Some(*activity) {
+            // The mail's own date stays when it was read for this activity, or for none (an
+            // activity the schedule did not have yet: 计划外活动).
+            let date = date.or(if m.activity == Some(*activity) || m.activity.is_none() {
                 m.activity_date
             } else {
                 None

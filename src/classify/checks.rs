@@ -21,11 +21,11 @@ use super::Classifier;
 use crate::parse::ParsedMail;
 
 /// The review reason for a decision that rests on a scan or a photographed page.
-pub(super) const SCAN_REASON: &str = "扫描件，需人工核对";
+pub const SCAN_REASON: &str = "扫描件，需人工核对";
 /// The review reason for a mail that carries more than one submission.
-pub(super) const SEVERAL_REASON: &str = "一封邮件含多项报送";
+pub const SEVERAL_REASON: &str = "一封邮件含多项报送";
 /// The reason for an activity the schedule does not have.
-pub(super) const UNSCHEDULED_REASON: &str = "计划外活动";
+pub const UNSCHEDULED_REASON: &str = "计划外活动";
 
 const PHOTO_WORDS: &[&str] = &[
     "照片",
@@ -176,6 +176,33 @@ pub(super) fn one_submission(mail: &ParsedMail, plan: bool) -> Option<ParsedMail
     })
 }
 
+/// Months a text names without a day: 11月份, 11月中旬, 十一月上旬, 11月底.
+fn months_named(text: &str) -> Vec<u32> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份|中旬|上旬|下旬|底|初)")
+            .expect("month regex")
+    });
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let m = &c[1];
+            let n = m.parse::<u32>().ok().or_else(|| {
+                let digits = "一二三四五六七八九";
+                match m {
+                    "十" => Some(10),
+                    "十一" => Some(11),
+                    "十二" => Some(12),
+                    _ => digits
+                        .chars()
+                        .position(|d| m.starts_with(d))
+                        .map(|p| p as u32 + 1),
+                }
+            })?;
+            (1..=12).contains(&n).then_some(n)
+        })
+        .collect()
+}
+
 /// What a title says it is: Some(true) a plan, Some(false) a report, None neither or both.
 fn title_kind(t: &str) -> Option<bool> {
     let plan = t.contains("方案");
@@ -251,7 +278,13 @@ impl Classifier {
 
     /// The unit's scheduled activities do not fit: none of their themes matches and the mail's
     /// own date is two months or more from each planned month (or the unit has none).
-    pub(super) fn unscheduled(&self, unit: usize, theme: &[f64], mentions: &[Candidate]) -> bool {
+    pub(super) fn unscheduled(
+        &self,
+        mail: &ParsedMail,
+        unit: usize,
+        theme: &[f64],
+        mentions: &[Candidate],
+    ) -> bool {
         let acts: Vec<usize> = (0..self.activities.len())
             .filter(|&i| self.activities[i].unit == unit)
             .collect();
@@ -261,16 +294,22 @@ impl Classifier {
         if acts.iter().any(|&i| theme[i] >= 0.5) {
             return false;
         }
-        let Some(date) = self.pick_date(mentions, None, super::Kind::Other) else {
-            return false;
+        // The mail's own date, or else the months it names (11月份, 11月中旬).
+        let months: Vec<(i32, u32)> = match self.pick_date(mentions, None, super::Kind::Other) {
+            Some(date) if date.weight >= 2.0 => {
+                vec![(date.mention.start.year(), date.mention.start.month())]
+            }
+            _ => months_named(&format!("{}\n{}", mail.subject, mail.body))
+                .into_iter()
+                .map(|m| (self.year, m))
+                .collect(),
         };
-        if date.weight < 2.0 {
-            return false;
-        }
-        let d = date.mention.start;
-        acts.iter().all(|&i| {
-            let a = &self.activities[i];
-            ((d.year() - a.year) * 12 + d.month() as i32 - a.month as i32).abs() >= 2
-        })
+        !months.is_empty()
+            && months.iter().all(|&(y, m)| {
+                acts.iter().all(|&i| {
+                    let a = &self.activities[i];
+                    ((y - a.year) * 12 + m as i32 - a.month as i32).abs() >= 2
+                })
+            })
     }
 }

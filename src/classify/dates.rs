@@ -463,6 +463,13 @@ fn campaign_frame(before: &str, clause: &str) -> bool {
         || ["在", "值此", "借"]
             .iter()
             .any(|k| before.trim_end().ends_with(k))
+        || {
+            // The country's or the county's campaign, not the unit's: 全国…, 我县定于….
+            let near: String = before.chars().rev().take(8).collect();
+            ["国全", "省全", "市全", "县全", "县我", "家国"]
+                .iter()
+                .any(|k| near.contains(k))
+        }
 }
 
 /// A campaign range that holds exactly one day the unit names as its own event: that day.

@@ -39,6 +39,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::parse::ParsedMail;
+pub use checks::{SCAN_REASON, SEVERAL_REASON, UNSCHEDULED_REASON};
 use cues::{decide_kind, Facts, Tally};
 use review::decide_other;
 use theme::{activity_matchers, ActivityMatcher};
@@ -208,14 +209,16 @@ impl Classifier {
                         kind.kind.as_str()
                     ),
                 );
-                d.reasons.push(checks::SEVERAL_REASON.into());
+                if !d.reasons.iter().any(|r| r == checks::SEVERAL_REASON) {
+                    d.reasons.push(checks::SEVERAL_REASON.into());
+                }
                 return d;
             }
         }
         let mut activity = self.decide_activity(unit.index, &theme, &mentions, &mut reasons);
         let unscheduled = unit
             .index
-            .is_some_and(|ui| self.unscheduled(ui, &theme, &mentions));
+            .is_some_and(|ui| self.unscheduled(mail, ui, &theme, &mentions));
         if unscheduled {
             activity.index = None;
             activity.confidence = 0.0;

@@ -33,7 +33,7 @@ mod schedule;
 mod units;
 mod validate;
 
-pub use schedule::parse_schedule;
+pub use schedule::{append_row, parse_schedule, NewRow};
 pub use units::is_plausible_address;
 
 /// One row of the notice's schedule table.
