@@ -114,7 +114,11 @@ fn extract(bytes: &[u8]) -> PdfText {
         }
     }
     let text: String = w.out.chars().take(MAX_ATTACHMENT_TEXT).collect();
-    if text.chars().any(|c| c.is_alphanumeric()) {
+    let cjk = text
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    if cjk >= 2 || text.chars().filter(|c| c.is_alphanumeric()).count() >= 10 {
         PdfText::Text(text)
     } else {
         PdfText::NoText
@@ -123,31 +127,225 @@ fn extract(bytes: &[u8]) -> PdfText {
 
 /// How a font's bytes become text.
 enum FontCode<'a> {
-    Lopdf(Encoding<'a>),
+    /// The font's ToUnicode CMap, read leniently here: code → text, and the code length.
+    Cmap(std::collections::HashMap<u32, String>, usize),
+    /// A CID font with no usable map: codes are taken as UCS-2 (UniGB-UCS2-H, and what
+    /// hand-made Identity-H files often hold).
+    Ucs2,
     Gb18030,
+    Lopdf(Encoding<'a>),
 }
 
 impl FontCode<'_> {
     fn decode(&self, bytes: &[u8], out: &mut String) {
         match self {
+            FontCode::Cmap(map, len) => {
+                for code in bytes.chunks(*len) {
+                    let c = code.iter().fold(0u32, |a, b| a << 8 | *b as u32);
+                    if let Some(t) = map.get(&c) {
+                        out.push_str(t);
+                    }
+                }
+            }
+            FontCode::Ucs2 => {
+                let units: Vec<u16> = bytes
+                    .chunks_exact(2)
+                    .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                    .collect();
+                let t: String = char::decode_utf16(units)
+                    .filter_map(Result::ok)
+                    .filter(|c| !c.is_control())
+                    .collect();
+                // Glyph ids read as UCS-2 come out as stray Latin letters: keep only what
+                // reads as Chinese text or as numbers.
+                if t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    || t.chars()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ')
+                {
+                    out.push_str(&t);
+                }
+            }
+            FontCode::Gb18030 => out.push_str(&encoding_rs::GB18030.decode(bytes).0),
             FontCode::Lopdf(e) => {
                 let _ = e.write_to_string(bytes, out);
             }
-            FontCode::Gb18030 => out.push_str(&encoding_rs::GB18030.decode(bytes).0),
         }
     }
 }
 
 fn font_code<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<FontCode<'a>> {
+    let encoding = match font.get(b"Encoding") {
+        Ok(Object::Name(n)) => n.as_slice(),
+        _ => b"",
+    };
     // Predefined GB CMaps lopdf leaves undecoded: the codes are GBK bytes.
-    if let Ok(Object::Name(n)) = font.get(b"Encoding") {
-        if n.starts_with(b"GB") && n.windows(3).any(|w| w == b"EUC") {
-            return Some(FontCode::Gb18030);
+    if encoding.starts_with(b"GB") && encoding.windows(3).any(|w| w == b"EUC") {
+        return Some(FontCode::Gb18030);
+    }
+    let type0 = font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0");
+    let to_unicode = match font.get(b"ToUnicode") {
+        Ok(Object::Reference(id)) => doc.get_object(*id).ok(),
+        Ok(o) => Some(o),
+        Err(_) => None,
+    }
+    .and_then(|o| o.as_stream().ok());
+    if let Some(stream) = to_unicode {
+        let data = stream
+            .decompressed_content_with_limit(MAX_PAGE_CONTENT)
+            .unwrap_or_else(|_| stream.content.clone());
+        if let Some((map, len)) = parse_to_unicode(&data, if type0 { 2 } else { 1 }) {
+            return Some(FontCode::Cmap(map, len));
         }
+    }
+    if type0 {
+        return Some(FontCode::Ucs2);
     }
     font.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
         .ok()
         .map(FontCode::Lopdf)
+}
+
+/// A ToUnicode CMap, read token by token (bfchar and bfrange, ranges to a start or to an
+/// array), whatever its layout: producers differ in what lopdf's strict parser accepts.
+fn parse_to_unicode(
+    data: &[u8],
+    default_len: usize,
+) -> Option<(std::collections::HashMap<u32, String>, usize)> {
+    #[derive(PartialEq)]
+    enum Tok {
+        Hex(Vec<u8>),
+        Open,
+        Close,
+        Word(Vec<u8>),
+    }
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < data.len() && toks.len() < 400_000 {
+        match data[i] {
+            b'<' if data.get(i + 1) != Some(&b'<') => {
+                let end = data[i..].iter().position(|&b| b == b'>').map(|p| p + i)?;
+                let hex: Vec<u8> = data[i + 1..end]
+                    .iter()
+                    .filter(|b| b.is_ascii_hexdigit())
+                    .copied()
+                    .collect();
+                let bytes = hex
+                    .chunks(2)
+                    .map(|p| {
+                        let s = std::str::from_utf8(p).unwrap_or("0");
+                        let v = u8::from_str_radix(s, 16).unwrap_or(0);
+                        if p.len() == 1 {
+                            v << 4
+                        } else {
+                            v
+                        }
+                    })
+                    .collect();
+                toks.push(Tok::Hex(bytes));
+                i = end + 1;
+            }
+            b'[' => {
+                toks.push(Tok::Open);
+                i += 1;
+            }
+            b']' => {
+                toks.push(Tok::Close);
+                i += 1;
+            }
+            c if c.is_ascii_alphanumeric() => {
+                let end = data[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(data.len(), |p| p + i);
+                toks.push(Tok::Word(data[i..end].to_vec()));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let text = |b: &[u8]| -> String {
+        let units: Vec<u16> = b
+            .chunks(2)
+            .map(|p| u16::from_be_bytes([p[0], *p.get(1).unwrap_or(&0)]))
+            .collect();
+        char::decode_utf16(units).filter_map(Result::ok).collect()
+    };
+    let num = |b: &[u8]| b.iter().fold(0u32, |a, x| a << 8 | *x as u32);
+    let mut map = std::collections::HashMap::new();
+    let mut len = 0;
+    let mut section: &[u8] = b"";
+    let mut k = 0;
+    while k < toks.len() {
+        match &toks[k] {
+            Tok::Word(w) => {
+                section = match w.as_slice() {
+                    b"beginbfchar" | b"beginbfrange" | b"begincodespacerange" => w.as_slice(),
+                    _ => b"",
+                };
+                k += 1;
+            }
+            Tok::Hex(src) if section == b"begincodespacerange" => {
+                if len == 0 {
+                    len = src.len();
+                }
+                k += 2;
+            }
+            Tok::Hex(src) if section == b"beginbfchar" => {
+                if let Some(Tok::Hex(dst)) = toks.get(k + 1) {
+                    map.insert(num(src), text(dst));
+                    len = if len == 0 { src.len() } else { len };
+                }
+                k += 2;
+            }
+            Tok::Hex(lo) if section == b"beginbfrange" => {
+                let Some(Tok::Hex(hi)) = toks.get(k + 1) else {
+                    break;
+                };
+                let (lo_n, hi_n) = (num(lo), num(hi));
+                len = if len == 0 { lo.len() } else { len };
+                if hi_n < lo_n || hi_n - lo_n > 65_535 {
+                    k += 3;
+                    continue;
+                }
+                match toks.get(k + 2) {
+                    Some(Tok::Hex(dst)) if !dst.is_empty() => {
+                        let base = text(dst);
+                        let mut chars: Vec<char> = base.chars().collect();
+                        for code in lo_n..=hi_n {
+                            map.insert(code, chars.iter().collect());
+                            if let Some(last) = chars.last_mut() {
+                                *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
+                            }
+                        }
+                        k += 3;
+                    }
+                    Some(Tok::Open) => {
+                        let mut j = k + 3;
+                        let mut code = lo_n;
+                        while let Some(Tok::Hex(dst)) = toks.get(j) {
+                            map.insert(code, text(dst));
+                            code += 1;
+                            j += 1;
+                        }
+                        k = j + 1;
+                    }
+                    _ => k += 3,
+                }
+            }
+            _ => k += 1,
+        }
+    }
+    if map.is_empty() {
+        return None;
+    }
+    Some((
+        map,
+        if (1..=4).contains(&len) {
+            len
+        } else {
+            default_len
+        },
+    ))
 }
 
 fn fonts_of<'a>(doc: &'a Document, resources: &'a Dictionary) -> BTreeMap<Vec<u8>, FontCode<'a>> {
@@ -338,5 +536,153 @@ impl<'a> Walker<'a> {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of `objects` (numbered from 1; object 1 the catalog) with a correct xref.
+    fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend_from_slice(o);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    fn stream(data: &[u8]) -> Vec<u8> {
+        let mut s = format!("<< /Length {} >>\nstream\n", data.len()).into_bytes();
+        s.extend_from_slice(data);
+        s.extend_from_slice(b"\nendstream");
+        s
+    }
+
+    /// A ToUnicode CMap as WPS and Word write it.
+    const CMAP: &str = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+            /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+            1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+            3 beginbfchar\n<0003> <6D1E>\n<0004> <53E3>\n<0005> <53BF>\nendbfchar\n\
+            2 beginbfrange\n<0010> <0012> [<6C34> <5229> <5C40>]\n<0030> <0039> <0030>\nendbfrange\n\
+            endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+
+    /// One page whose font is Type0/Identity-H with a ToUnicode CMap (bfchar and bfrange).
+    fn identity_h(content: &str) -> Vec<u8> {
+        with_cmap(content, CMAP)
+    }
+
+    fn with_cmap(content: &str, cmap: &str) -> Vec<u8> {
+        pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+            stream(content.as_bytes()),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".to_vec(),
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".to_vec(),
+            stream(cmap.as_bytes()),
+        ])
+    }
+
+    #[test]
+    fn identity_h_with_tounicode_reads_cjk_in_lines() {
+        // 洞口县 (bfchar), 水利局 (a bfrange to an array) and digits (a bfrange), on three lines.
+        let content = "BT /F1 16 Tf 1 0 0 1 90 770 Tm <000300040005> Tj 0 -28 Td [<0010> -20 <0011>] TJ <0012> Tj ET\n\
+                       BT 1 0 0 1 90 700 Tm <00320030> Tj ET";
+        let PdfText::Text(t) = pdf_text(&identity_h(content)) else {
+            panic!("no text");
+        };
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines, ["洞口县", "水利局", "20"], "{t:?}");
+    }
+
+    #[test]
+    fn a_loosely_written_cmap_and_a_cid_font_without_one() {
+        // A CMap on one line without the usual prelude (hand-made files write them so).
+        let loose = with_cmap(
+            "BT /F1 12 Tf 72 700 Td <00030004000500100011> Tj ET",
+            "begincmap 3 beginbfchar <0003> <6D1E> <0004> <53E3> <0005> <53BF> endbfchar \
+             1 beginbfrange <0010> <0012> [<6C34> <5229> <5C40>] endbfrange endcmap",
+        );
+        let PdfText::Text(t) = pdf_text(&loose) else {
+            panic!("no text from a loose CMap");
+        };
+        assert!(t.contains("洞口县水利"), "{t:?}");
+        // No ToUnicode, codes are the characters' UCS-2.
+        let ucs2 = pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+            stream(b"BT /F1 12 Tf 72 700 Td <6D1E53E353BF60C551B562A5544A> Tj ET"),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [] >>".to_vec(),
+        ]);
+        assert_eq!(pdf_text(&ucs2), PdfText::Text("洞口县情况报告\n".into()));
+    }
+
+    #[test]
+    fn image_only_pages_are_no_text() {
+        let p = pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+            stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+            {
+                let mut s = b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n".to_vec();
+                s.extend_from_slice(&[0, 255, 255, 0]);
+                s.extend_from_slice(b"\nendstream");
+                s
+            },
+        ]);
+        assert_eq!(pdf_text(&p), PdfText::NoText);
+    }
+
+    #[test]
+    fn garbage_too_big_and_damaged_are_unreadable() {
+        assert!(matches!(pdf_text(b"not a pdf"), PdfText::Unreadable(_)));
+        assert!(matches!(
+            pdf_text(b"%PDF-1.4\n1 0 obj << /Type"),
+            PdfText::Unreadable(_)
+        ));
+        let mut big = b"%PDF-1.4\n".to_vec();
+        big.resize(MAX_PDF_BYTES + 1, b' ');
+        assert!(matches!(pdf_text(&big), PdfText::Unreadable(w) if w.contains("MB")));
+    }
+
+    #[test]
+    fn a_form_that_draws_itself_stops() {
+        // Form XObject 5 draws itself: the walk stops at MAX_FORM_DEPTH.
+        let p = pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+            stream(b"/X Do"),
+            {
+                let body = b"/X Do /X Do";
+                let mut s = format!("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 5 0 R >> >> /Length {} >>\nstream\n", body.len()).into_bytes();
+                s.extend_from_slice(body);
+                s.extend_from_slice(b"\nendstream");
+                s
+            },
+        ]);
+        assert_eq!(pdf_text(&p), PdfText::NoText);
     }
 }
