@@ -32,7 +32,7 @@ pub const MAX_PAGES: usize = 12;
 /// Decompressed content of one page (and of one font's ToUnicode map).
 const MAX_PAGE_CONTENT: usize = 4 * 1024 * 1024;
 /// Any single stream while loading (object and cross-reference streams).
-const MAX_LOAD_STREAM: usize = 32 * 1024 * 1024;
+const MAX_LOAD_STREAM: usize = 8 * 1024 * 1024;
 /// Content operators walked over the whole document.
 const MAX_OPS: usize = 400_000;
 /// Form XObjects inside form XObjects.
