@@ -141,6 +141,28 @@ def pdf_gbk(lines, producer="WPS Office"):
     return pdf_file(objs)
 
 
+def pdf_ucs2(lines, producer="PDF Creator"):
+    """A PDF in Adobe's STSong-Light with the predefined UniGB-UCS2-H CMap (no embedded font,
+    no ToUnicode): the strings are the characters' UCS-2."""
+    ops = ["BT /F1 14 Tf 1 0 0 1 80 760 Tm 20 TL"]
+    for line in lines:
+        ops.append("<" + line.encode("utf-16-be").hex().upper() + "> Tj T*")
+    ops.append("ET")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        stream("\n".join(ops).encode()),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 >>",
+        info(producer),
+    ]
+    return pdf_file(objs)
+
+
 def pdf_scan(pages=2, producer="Canon iR-ADV C3525 PDF"):
     """A scanner's PDF: each page one grey image, no text."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
@@ -671,6 +693,304 @@ def c082():
     hs = qq_headers(date, addr("退役军人事务局", "3057712094@qq.com", "gb18030", quote=True),
                     "情况报告和活动方案", "7E8F9A0B1C2D3E4F5A6B7C8D9E0F1A2B3C07", "gb18030")
     return message(hs, mixed), label("report", "县退役军人事务局", 8, "2023-05-26", review=True)
+
+
+
+# ----------------------------------------------------------------------------- second batch
+
+
+@case("083-qq-tax-report-pdf-ucs2-no-subject",
+      "QQ Mail, no subject, empty body; report PDF in STSong-Light/UniGB-UCS2-H (no ToUnicode)")
+def c083():
+    date = dt(2023, 7, 21, 8, 40, 0)
+    pdf = pdf_ucs2(["国家税务总局洞口县税务局",
+                    "税务事项一网通办政务公开主题日活动情况",
+                    "7月18日上午，我局在县政务服务中心办税服务厅召开纳税人座谈会，",
+                    "就电子税务局“一网通办”功能听取意见，开展满意度问卷调查，",
+                    "收回问卷126份，现场帮助纳税人办理业务32笔。",
+                    "2023年7月20日"])
+    body = "\n"
+    alt = multi("alternative", [text("plain", body, "gb18030", "base64"),
+                                text("html", qq_html(body), "gb18030", "base64")],
+                "----=_NextPart_64B9D4A0_0A2B3C4D_5E6F7081")
+    mixed = multi("mixed", [alt, attachment(pdf, "application/pdf", "新建文档.pdf", "ew", "gb18030")],
+                  "----=_NextPart_64B9D4A0_0A2B3C4D_92A3B4C5")
+    hs = qq_headers(date, addr("小彭", "2045517318@qq.com", "gb18030", quote=True), "",
+                    "9C8B7A6F5E4D3C2B1A0F9E8D7C6B5A4F3E07", "gb18030")
+    hs = [h_ for h_ in hs if not h_.startswith("Subject:")] + ["Subject: "]
+    return message(hs, mixed), label("report", "县税务局", 20, "2023-07-18")
+
+
+@case("084-qq-land-plan-pdf-unit-only-in-signature",
+      "QQ nickname sender, subject '方案', empty body; the unit is only in the PDF's 落款")
+def c084():
+    date = dt(2023, 6, 14, 11, 5, 0)
+    pdf = pdf_text(["“6·25”全国土地日政务公开主题日活动方案",
+                    "一、活动时间：拟于2023年6月21日（星期三）上午",
+                    "二、活动地点：县城步行街中段",
+                    "三、活动内容：发布节约集约用地政策解读，设置咨询台，",
+                    "发放宣传资料，解答群众关于不动产登记的咨询。",
+                    "洞口县自然资源局",
+                    "2023年6月14日"])
+    body = "\n"
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_64892E30_0B3C4D5E_6F708192")
+    mixed = multi("mixed", [alt, attachment(pdf, "application/pdf", "方案.pdf", "ew", "utf-8")],
+                  "----=_NextPart_64892E30_0B3C4D5E_A3B4C5D6")
+    hs = qq_headers(date, addr("晴天", "895523106@qq.com", quote=True), "方案",
+                    "0E1D2C3B4A5F6E7D8C9B0A1F2E3D4C5B6A07")
+    return message(hs, mixed), label("plan", "县自然资源局", 16, "2023-06-21")
+
+
+@case("085-foxmail-market-plan-scanned-pdf",
+      "Foxmail; subject names unit and theme ('提振消费信心活动方案'), the plan is a scanned PDF -> review")
+def c085():
+    date = dt(2023, 4, 13, 9, 15, 0)
+    body = "尹主任：我局活动方案（盖章扫描件）见附件。\n县市场监督管理局 办公室\n"
+    alt = multi("alternative", [text("plain", body, "gbk", "quoted-printable"),
+                                text("html", foxmail_html(body, "gbk"), "gbk", "quoted-printable")],
+                "----=_001_NextPart214588820774_=----")
+    mixed = multi("mixed", [alt, attachment(pdf_scan(3), "application/pdf", "提振消费信心活动方案（盖章）.pdf",
+                                            "ew", "gbk")],
+                  "----=_000_NextPart614772391205_=----")
+    hs = ["Date: " + date,
+          "From: " + addr("市场监管局办公室", "dkscjgj@163.com", "gbk", quote=True),
+          "To: " + OFFICE,
+          "Subject: " + ew("优化经济环境、提振消费信心活动方案", "gbk"),
+          "X-Mailer: Foxmail 7.2.25.228[cn]",
+          "Mime-Version: 1.0",
+          "Message-ID: <202304130915001842273@163.com>"]
+    return message(hs, mixed), label("plan", "县市监局", 2, None, review=True)
+
+
+@case("086-big5-gaosha-plan-traditional",
+      "Big5 8bit text/plain, traditional: 高沙鎮 信訪工作條例宣傳 擬於5月19日")
+def c086():
+    date = dt(2023, 5, 9, 15, 30, 0)
+    body = ("縣政務公開辦：\n"
+            "　　為深入學習宣傳《信訪工作條例》，我鎮擬於5月19日（星期五）上午在高沙鎮集鎮中心舉辦"
+            "信訪工作條例宣傳活動，採取座談交流、政策發布的形式，邀請村（社區）幹部和群眾代表參加。\n"
+            "　　特此報送活動方案，請審核。\n"
+            "高沙鎮人民政府黨政辦\n")
+    part = text("plain", body, "big5", "8bit")
+    hs = ["Date: " + date,
+          "From: " + addr("高沙鎮黨政辦", "gaoshazhen_dzb@126.com", "big5"),
+          "To: " + OFFICE,
+          "Subject: " + ew("信訪工作條例宣傳活動方案", "big5"),
+          "Message-ID: <7d3e2c1b-0a9f-4e8d-b7c6-5a4f3e2d1c0b@126.com>",
+          "MIME-Version: 1.0"]
+    return message(hs, part), label("plan", "高沙镇人民政府", 11, "2023-05-19")
+
+
+@case("087-outlook-tw-health-report-forwarded-traditional",
+      "Outlook zh-TW '轉寄:' of a colleague's report, traditional, with 寄件者:/傳送時間: block")
+def c087():
+    date = dt(2023, 9, 15, 10, 2, 0)
+    body = ("請查收我局主題日活動報導。\n"
+            "\n"
+            "寄件者: 婦幼股 <dkwjj_fyg@163.com>\n"
+            "傳送時間: 2023年9月14日 下午 05:40\n"
+            "收件者: 衛健局辦公室 <dkwjj@163.com>\n"
+            "主旨: 出生缺陷日活動\n"
+            "\n"
+            "9月12日上午，縣衛生健康局在縣婦幼保健院門診大廳舉辦預防出生缺陷日政策發布活動，"
+            "發布免費孕前優生健康檢查等惠民政策，現場解答群眾諮詢150餘人次，發放資料800餘份。\n")
+    part = text("plain", body, "utf-8", "base64")
+    hs = ["From: " + addr("衛健局辦公室", "dkwjj@163.com"),
+          "To: " + OFFICE,
+          "Subject: " + ew("轉寄: 出生缺陷日活動", "utf-8"),
+          "Date: " + date,
+          "Message-ID: <SEYPR03MB6772C1D2E3F4A5B6C7D8E9F0@SEYPR03MB6772.apcprd03.prod.outlook.com>",
+          "Content-Language: zh-TW",
+          "MIME-Version: 1.0"]
+    return message(hs, part), label("report", "县卫健局", 23, "2023-09-12")
+
+
+@case("088-qq-police-antidrug-report-own-day-docx-only",
+      "subject '情况的报告', empty body, docx only; the title names 6·26, the event was 6月21日")
+def c088():
+    date = dt(2023, 6, 25, 20, 10, 0)
+    doc = docx(["关于开展“6·26”国际禁毒日禁毒宣传活动情况的报告",
+                "县政务公开办：",
+                "为迎接6月26日国际禁毒日，6月21日上午，我局禁毒大队在县城雪峰广场开展禁毒现场宣传，"
+                "展出禁毒展板20块，发放宣传资料3000余份，现场解答群众咨询。",
+                "洞口县公安局",
+                "2023年6月25日"])
+    body = "\n"
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_64983A10_0C4D5E6F_708192A3")
+    mixed = multi("mixed", [alt, attachment(doc, DOCX_CT, "禁毒宣传.docx", "ew", "utf-8")],
+                  "----=_NextPart_64983A10_0C4D5E6F_B4C5D6E7")
+    hs = qq_headers(date, addr("禁毒大队", "2561730948@qq.com", quote=True), "情况的报告",
+                    "3A2B1C0D9E8F7A6B5C4D3E2F1A0B9C8D7E07")
+    return message(hs, mixed), label("report", "县公安局", 13, "2023-06-21")
+
+
+@case("089-outlook-water-company-news-fw-original-message",
+      "Outlook 'Fw:' of a 融媒体中心 story with 来源/发布时间 lines: the event date, not the publishing date")
+def c089():
+    date = dt(2023, 5, 22, 9, 0, 0)
+    body = ("报道如下。\n"
+            "\n"
+            "-----Original Message-----\n"
+            "From: 洞口融媒 <dkrm@163.com>\n"
+            "Sent: 2023年5月19日 16:30\n"
+            "To: 县自来水公司 <dkzls@163.com>\n"
+            "Subject: 县自来水公司供水服务进社区\n"
+            "\n"
+            "来源：洞口县融媒体中心  发布时间：2023-05-19 16:20\n"
+            "5月18日，县自来水公司组织业务骨干走进文昌街道城西社区，开展供水服务进社区活动，"
+            "现场受理报装、缴费、水质咨询等业务，并发放问卷调查表200份。\n"
+            "编辑：肖丽\n")
+    part = text("plain", body, "gb2312", "quoted-printable")
+    hs = ["From: " + addr("县自来水公司", "dkzls@163.com", "gb2312"),
+          "To: " + OFFICE,
+          "Subject: " + ew("Fw: 县自来水公司供水服务进社区", "gb2312"),
+          "Date: " + date,
+          "Message-ID: <TY2PR0101MB3456D7E8F9A0B1C2D3E4F5A6@TY2PR0101MB3456.apcprd01.prod.exchangelabs.com>",
+          "MIME-Version: 1.0"]
+    return message(hs, part), label("report", "县住建局(自来水公司)", 10, "2023-05-18")
+
+
+@case("090-coremail-emergency-own-day-inside-national-month",
+      "6月1日至30日为全国安全生产月 (a campaign); the unit 将于6月16日 holds its event -> 6月16日")
+def c090():
+    date = dt(2023, 6, 5, 16, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　今年6月1日至30日为第22个全国“安全生产月”。我局将于6月16日上午在雪峰广场举办"
+            "安全宣传咨询日现场观摩活动，组织企业负责人和群众代表观摩应急演练。\n"
+            "　　活动方案如下，请审核。\n"
+            "县应急管理局\n")
+    part = text("plain", body, "UTF-8", "base64")
+    hs = ["Date: " + date,
+          "From: " + addr("县应急管理局", "dkyjj@163.com", "UTF-8"),
+          "To: " + OFFICE,
+          "Subject: " + ew("安全宣传咨询日活动方案", "UTF-8"),
+          h.COREMAIL_163,
+          "MIME-Version: 1.0",
+          "Message-ID: <4f3e2d1c.2b30.18889a1b2c3.Coremail.dkyjj@163.com>"]
+    return message(hs, part), label("plan", "县应急局", 19, "2023-06-16")
+
+
+@case("091-qq-police-cyberweek-report-spans-week",
+      "counter-case: 9月11日—17日，我局…开展了 the week's events; one day named inside -> the week")
+def c091():
+    date = dt(2023, 9, 19, 9, 30, 0)
+    body = ("县政务公开办：\n"
+            "　　9月11日—17日，我局在全县开展了网络安全宣传周系列活动。9月13日在县一中举办网络安全进校园讲座，"
+            "各派出所同步在辖区设点宣传，共发放资料5000余份，线上问卷收回1300余份。\n"
+            "　　现将有关情况报告如下。\n"
+            "洞口县公安局\n")
+    alt = multi("alternative", [text("plain", body, "gb18030", "base64"),
+                                text("html", qq_html(body), "gb18030", "base64")],
+                "----=_NextPart_6508F9A2_0D5E6F70_8192A3B4")
+    hs = qq_headers(date, addr("公安局网安大队", "2291068457@qq.com", "gb18030", quote=True),
+                    "网络安全宣传周活动情况", "5B4A3F2E1D0C9B8A7F6E5D4C3B2A1F0E9D07", "gb18030")
+    return message(hs, alt), label("report", "县公安局", 24, "2023-09-11", "2023-09-17")
+
+
+@case("092-coremail-justice-constitution-day-unscheduled",
+      "县司法局 (schedule: April only) plans a 国家宪法日 event on 12月4日 -> 计划外活动")
+def c092():
+    date = dt(2023, 11, 27, 10, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　12月4日是第十个国家宪法日。我局定于12月4日上午在县城雪峰广场举办宪法宣传周"
+            "集中宣传活动，开展宪法知识问卷调查和法律咨询。\n"
+            "　　特报送活动方案。\n"
+            "洞口县司法局\n")
+    part = text("plain", body, "UTF-8", "base64")
+    hs = ["Date: " + date,
+          "From: " + addr("洞口县司法局", "dksfj_bgs@163.com", "UTF-8"),
+          "To: " + OFFICE,
+          "Subject: " + ew("国家宪法日主题活动方案", "UTF-8"),
+          h.COREMAIL_163,
+          "MIME-Version: 1.0",
+          "Message-ID: <2e1d0c9b.3a40.18c0f1e2d3a.Coremail.dksfj_bgs@163.com>"]
+    return message(hs, part), label("plan", "县司法局", None, "2023-12-04", review=True)
+
+
+@case("093-qq-medical-october-plan-month-only-unscheduled",
+      "县医保局 (schedule: August) sends a '10月份' plan with 拟于10月中旬 and no day -> 计划外活动")
+def c093():
+    date = dt(2023, 9, 25, 15, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　我局拟于10月中旬开展“医保政策进万家”政务公开主题日活动，在各乡镇卫生院设点宣传"
+            "城乡居民医保参保缴费政策，具体时间另行报告。\n"
+            "县医疗保障局\n")
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_65113B60_0E6F7081_92A3B4C5")
+    hs = qq_headers(date, addr("医保局办公室", "2650981743@qq.com", quote=True), "10月份主题日活动方案",
+                    "7D6C5B4A3F2E1D0C9B8A7F6E5D4C3B2A1F07")
+    return message(hs, alt), label("plan", "县医保局", None, None, review=True)
+
+
+@case("094-qq-finance-acknowledges-reminder-no-quote",
+      "a reply to a reminder with no quoted text: '收到，马上报送方案' -> other")
+def c094():
+    date = dt(2023, 4, 14, 8, 50, 0)
+    body = "收到，今天上午报送活动方案。\n"
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_6438A8C2_0F708192_A3B4C5D6")
+    hs = qq_headers(date, addr("财政局李强", "1198765432@qq.com", quote=True),
+                    "回复：【提醒】减税降费惠企政策解读座谈会活动方案请于4月18日前报送",
+                    "1F0E9D8C7B6A5F4E3D2C1B0A9F8E7D6C5B07",
+                    extra=["In-Reply-To: <themeday-reminder-5-plan@43347867.qq.com>"])
+    return message(hs, alt), label("other")
+
+
+@case("095-coremail-reform-annual-openness-work-plan",
+      "look-alike plan: 2023年政务公开工作要点/工作方案 of 县发改局 (docx) -> other")
+def c095():
+    date = dt(2023, 4, 3, 10, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　现将《洞口县发展和改革局2023年政务公开工作实施方案》报送给你们，请审阅。\n"
+            "县发改局办公室\n")
+    doc = docx(["洞口县发展和改革局2023年政务公开工作实施方案",
+                "为做好2023年政务公开工作，根据县政务公开工作要点，制定本方案。",
+                "一、工作目标……",
+                "二、主要任务：（一）深化重点领域信息公开；（二）做好政策解读；（三）按计划开展政务公开主题日活动。",
+                "三、工作要求……",
+                "洞口县发展和改革局",
+                "2023年4月3日"])
+    alt = multi("alternative", [text("plain", body, "UTF-8", "base64"),
+                                text("html", foxmail_html(body, "UTF-8"), "UTF-8", "base64")],
+                "----=_Part_55201_1922013400.1680487200000")
+    mixed = multi("mixed", [alt, attachment(doc, DOCX_CT, "2023年政务公开工作实施方案.docx", "ew", "UTF-8")],
+                  "----=_Part_55200_201934411.1680487200000")
+    hs = ["Date: " + date,
+          "From: " + addr("县发改局办公室", "dkfgj@163.com", "UTF-8"),
+          "To: " + OFFICE,
+          "Subject: " + ew("报送2023年政务公开工作实施方案", "UTF-8"),
+          h.COREMAIL_163,
+          "MIME-Version: 1.0",
+          "Message-ID: <0b1a2c3d.5e60.1874a2b3c4d.Coremail.dkfgj@163.com>"]
+    return message(hs, mixed), label("other")
+
+
+@case("096-foxmail-police-report-and-plan-in-body",
+      "one mail: the report of 5·15 and the plan of 6·26 in the body, subject names both -> review")
+def c096():
+    date = dt(2023, 5, 19, 17, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　一、“5·15”防范和打击经济犯罪宣传日活动情况报告：5月15日上午，我局经侦大队在县城步行街"
+            "开展了现场宣传，发放资料2000余份。\n"
+            "　　二、“6·26”国际禁毒日禁毒宣传活动方案：我局拟于6月21日在雪峰广场开展禁毒现场宣传。\n"
+            "洞口县公安局\n")
+    alt = multi("alternative", [text("plain", body, "gbk", "quoted-printable"),
+                                text("html", foxmail_html(body, "gbk"), "gbk", "quoted-printable")],
+                "----=_001_NextPart310542261144_=----")
+    hs = ["Date: " + date,
+          "From: " + addr("公安局政工室", "dkgaj_zgs@163.com", "gbk", quote=True),
+          "To: " + OFFICE,
+          "Subject: " + ew("5·15宣传日情况报告及6·26禁毒宣传活动方案", "gbk"),
+          "X-Mailer: Foxmail 7.2.25.228[cn]",
+          "Mime-Version: 1.0",
+          "Message-ID: <202305191700005521844@163.com>"]
+    return message(hs, alt), label("report", "县公安局", 9, "2023-05-15", review=True)
 
 
 # ----------------------------------------------------------------------------- write + verify

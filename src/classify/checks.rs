@@ -91,7 +91,7 @@ pub(super) fn thin_text(mail: &ParsedMail) -> bool {
 
 /// A reply whose own words only acknowledge what it quotes (the notice, a reminder).
 pub(super) fn acknowledgement(mail: &ParsedMail, framing: Framing) -> bool {
-    if !framing.reply || mail.quoted.trim().is_empty() {
+    if !framing.reply {
         return false;
     }
     let own = mail.body.trim();
@@ -138,11 +138,20 @@ pub(super) fn periodic_summary(mail: &ParsedMail) -> bool {
         "前三季度",
     ];
     let summary = ["工作总结", "工作报告", "工作情况", "总结"];
+    // The year's openness work plan (工作要点, 政务公开工作实施方案) is no activity's plan.
+    let yearly = [
+        "工作要点",
+        "工作实施方案",
+        "工作方案",
+        "工作计划",
+        "工作总结",
+        "工作报告",
+    ];
     titles.into_iter().any(|t| {
-        period.iter().any(|p| t.contains(p))
-            && summary.iter().any(|s| t.contains(s))
-            && !t.contains("主题日")
-            && !t.contains("主题活动")
+        let periodic =
+            period.iter().any(|p| t.contains(p)) && summary.iter().any(|s| t.contains(s));
+        let openness_work = t.contains("政务公开工作") && yearly.iter().any(|y| t.contains(y));
+        (periodic || openness_work) && !t.contains("主题日") && !t.contains("主题活动")
     })
 }
 
@@ -165,13 +174,31 @@ pub(super) fn one_submission(mail: &ParsedMail, plan: bool) -> Option<ParsedMail
         })
         .cloned()
         .collect();
-    if keep.is_empty() || keep.len() == mail.attachments.len() {
+    if !keep.is_empty() && keep.len() < mail.attachments.len() {
+        return Some(ParsedMail {
+            body: String::new(),
+            quoted: String::new(),
+            attachments: keep,
+            ..mail.clone()
+        });
+    }
+    // No attachments to split: the body's paragraphs of that kind, and those of none.
+    let lines: Vec<&str> = mail.body.lines().collect();
+    let kinds: Vec<Option<bool>> = lines.iter().map(|l| title_kind(l)).collect();
+    if !(kinds.contains(&Some(true)) && kinds.contains(&Some(false))) {
         return None;
     }
+    let body: Vec<&str> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| k.is_none_or(|k| k == plan))
+        .map(|(l, _)| *l)
+        .collect();
     Some(ParsedMail {
-        body: String::new(),
+        subject: String::new(),
+        body: body.join("\n"),
         quoted: String::new(),
-        attachments: keep,
+        attachments: Vec::new(),
         ..mail.clone()
     })
 }

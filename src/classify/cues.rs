@@ -67,7 +67,10 @@ const REPORT_WORDS: &[(&str, f64)] = &[
     ("新闻报导", 3.0),
     ("报道", 1.5),
     // A local news story forwarded as the report (the notice allows 新闻报导).
+    ("报导", 1.5),
     ("新闻网讯", 3.0),
+    ("来源：", 1.0),
+    ("编辑：", 1.0),
     ("通讯员", 2.0),
     ("责任编辑", 2.0),
     ("记者", 1.0),
@@ -236,6 +239,12 @@ impl Tally {
             plan_hits,
             report_hits,
         }
+    }
+
+    /// Adds report evidence that is not a word (a dated narrative).
+    pub(super) fn add_report(&mut self, weight: f64, what: &str) {
+        self.report += weight;
+        self.report_hits.push(what.to_string());
     }
 
     /// How far apart plan and report are, 0–1 (1 when neither was found).

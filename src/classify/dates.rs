@@ -211,6 +211,8 @@ pub(super) struct Candidate {
     /// A range the text frames as a campaign the activity falls in (…期间, …是…宣传周),
     /// not as the activity's own span.
     pub(super) campaign: bool,
+    /// A single day that names a commemorative day (6月26日国际禁毒日).
+    named: bool,
 }
 
 impl Classifier {
@@ -262,7 +264,11 @@ impl Classifier {
                         .any(|k| lt.starts_with(k))
                             && *zone == Zone::Quoted
                             || lt.contains("写道")
-                            || lt.starts_with("发送时间");
+                            || lt.starts_with("发送时间")
+                            // A news page's own dates: when it was published, not the event.
+                            || ["发布时间", "发布日期", "发表时间", "更新时间", "来源："]
+                                .iter()
+                                .any(|k| lt.contains(k));
                         let has_activity =
                             ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"]
                                 .iter()
@@ -368,6 +374,7 @@ impl Classifier {
                     weight += 0.5;
                 }
                 weight *= zone.date_weight();
+                let named = m.start == m.end && named_day(&clause);
                 out.push(Candidate {
                     mention: m,
                     weight,
@@ -379,10 +386,30 @@ impl Classifier {
                     },
                     event,
                     campaign,
+                    named,
                 });
             }
         }
         out
+    }
+
+    /// A candidate's weight as the activity's date: its own, plus how well its month fits the
+    /// activity's planned month. None for a year far from the season.
+    fn fit(&self, c: &Candidate, activity: Option<&ActivityMatcher>) -> Option<f64> {
+        if c.mention.start.year() < self.year - 1 || c.mention.start.year() > self.year + 1 {
+            return None;
+        }
+        let mut w = c.weight;
+        if let Some(a) = activity {
+            let months = (c.mention.start.year() - a.year) * 12 + c.mention.start.month() as i32
+                - a.month as i32;
+            w += match months.abs() {
+                0 => 2.0,
+                1 => 0.5,
+                _ => -1.0,
+            };
+        }
+        Some(w)
     }
 
     /// The activity date among the candidates: the heaviest, if heavy enough.
@@ -394,20 +421,9 @@ impl Classifier {
     ) -> Option<Candidate> {
         let mut best: Option<(f64, &Candidate)> = None;
         for c in cands {
-            if c.mention.start.year() < self.year - 1 || c.mention.start.year() > self.year + 1 {
+            let Some(w) = self.fit(c, activity) else {
                 continue;
-            }
-            let mut w = c.weight;
-            if let Some(a) = activity {
-                let months = (c.mention.start.year() - a.year) * 12
-                    + c.mention.start.month() as i32
-                    - a.month as i32;
-                w += match months.abs() {
-                    0 => 2.0,
-                    1 => 0.5,
-                    _ => -1.0,
-                };
-            }
+            };
             if best.is_none_or(|(bw, bc)| {
                 w > bw + 1e-9 || ((w - bw).abs() < 1e-9 && c.order < bc.order)
             }) {
@@ -419,6 +435,28 @@ impl Classifier {
             return None;
         }
         Some(own_event_day(cands, c).unwrap_or(c).clone())
+    }
+
+    /// Whether another day, outside the chosen date's span, reads about as much like the
+    /// activity's date: the choice is then a guess a person should confirm.
+    pub(super) fn date_contested(
+        &self,
+        cands: &[Candidate],
+        chosen: &Candidate,
+        activity: Option<usize>,
+    ) -> bool {
+        let a = activity.map(|i| &self.activities[i]);
+        let Some(best) = self.fit(chosen, a) else {
+            return false;
+        };
+        let (s, e) = (chosen.mention.start, chosen.mention.end);
+        cands
+            .iter()
+            .filter(|c| c.mention.end < s || c.mention.start > e)
+            // A commemorative day or a campaign the chosen day was preferred to.
+            .filter(|c| !c.campaign && !(c.named && !chosen.named))
+            .filter_map(|c| self.fit(c, a))
+            .any(|w| w >= best - 0.25 && w >= 2.5)
     }
 
     /// The date stage: the activity date, noted in `reasons`.
@@ -437,14 +475,20 @@ impl Classifier {
     }
 }
 
-/// "于4月21日在…" / "4月21日，我局在…开展": the unit's own event, by the words after the date.
+/// "于4月21日在…" / "4月21日，我局在…开展" / "5月18日，县自来水公司组织…": the unit's own
+/// event, by the words after the date.
 fn event_in_clause(before: &str, clause: &str) -> Option<&'static str> {
     let c = clause.trim_start_matches(|ch: char| {
         ch.is_whitespace() || "（）()星期一二三四五六日天上下午0123456789:：点时半，,".contains(ch)
     });
-    let acts = ["开展", "举办", "举行", "召开", "组织"];
-    let acting = c.starts_with('在') && acts.iter().any(|a| c.contains(a))
-        || acts.iter().any(|a| c.starts_with(a));
+    let acts = ["开展", "举办", "举行", "召开", "组织", "走进"];
+    let head: String = c.chars().take(20).collect();
+    // 在 near the start (after a subject such as 我局禁毒大队), then the act; or the act itself.
+    let zai = c.chars().take(12).position(|ch| ch == '在');
+    let acting = zai.is_some_and(|p| {
+        let rest: String = c.chars().skip(p).take(30).collect();
+        acts.iter().any(|a| rest.contains(a))
+    }) || acts.iter().any(|a| head.contains(a));
     // A date that starts a sentence (or follows 于) and is followed by the unit acting.
     let starts = before
         .trim_end()
@@ -452,6 +496,17 @@ fn event_in_clause(before: &str, clause: &str) -> Option<&'static str> {
         .last()
         .is_none_or(|ch| "。；;\n：:，,".contains(ch) || ch == '于');
     (acting && starts).then_some("在…开展")
+}
+
+/// "6月26日国际禁毒日", "12月2日是全国交通安全日": the date names a commemorative day, which
+/// the unit's own event may only be near.
+fn named_day(clause: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:是)?(?:第[^，。；]{1,4}个)?[“\x22]?(?:国际|世界|全国|国家|中国)[\p{Han}]{1,10}?日")
+            .expect("named day regex")
+    })
+    .is_match(clause)
 }
 
 /// A range framed as a campaign: "9月11日至17日是国家网络安全宣传周", "…宣传周期间".
@@ -478,7 +533,29 @@ fn campaign_frame(before: &str, clause: &str) -> bool {
 fn own_event_day<'a>(cands: &'a [Candidate], best: &'a Candidate) -> Option<&'a Candidate> {
     let r = &best.mention;
     if r.start == r.end {
-        return None;
+        // A commemorative day, and one other day near it the unit names as its event.
+        if !best.named {
+            return None;
+        }
+        let near: Vec<&Candidate> = cands
+            .iter()
+            .filter(|c| {
+                c.mention.start == c.mention.end
+                    && c.mention.start != r.start
+                    && c.event.is_some()
+                    && !c.named
+                    && (c.mention.start - r.start).num_days().abs() <= 31
+            })
+            .collect();
+        let mut days: Vec<chrono::NaiveDate> = near.iter().map(|c| c.mention.start).collect();
+        days.sort();
+        days.dedup();
+        if days.len() != 1 {
+            return None;
+        }
+        return near
+            .into_iter()
+            .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.order.cmp(&a.order)));
     }
     // Any mention of the same range that reads as the activity's own span settles it.
     let spans = cands.iter().any(|c| {

@@ -163,6 +163,17 @@ impl Classifier {
         let theme = self.theme_scores(&zones);
         let mentions = self.date_candidates(&zones);
         let mut tally = Tally::of(&zones, framing);
+        // "5月18日，县自来水公司组织…开展…" before the mail was sent: an account of what was
+        // done, which is what a report is (a plan says 拟于/将于).
+        if let Some(sent) = mail.date.map(|d| d.date_naive()) {
+            if mentions.iter().any(|c| {
+                matches!(c.event, Some("在…开展") | Some("于"))
+                    && c.mention.end < sent
+                    && (sent - c.mention.end).num_days() <= 60
+            }) {
+                tally.add_report(3.0, "(an account of a day before it was sent)");
+            }
+        }
         let facts = Facts::of(mail);
 
         // Decisions, each noting why in `reasons`.
@@ -228,7 +239,16 @@ impl Classifier {
         if facts.postponed && kind.kind == Kind::Plan {
             return self.refer_postponement(unit.index, activity.index, reasons);
         }
+        let contested = date
+            .as_ref()
+            .is_some_and(|c| self.date_contested(&mentions, c, activity.index));
+        if contested {
+            reasons.push("another date reads as much like the activity's".into());
+        }
         let mut d = self.decide_review(kind, &tally, unit, activity, date, reasons);
+        if contested {
+            d.needs_review = true;
+        }
         if rests_on_unread {
             d.needs_review = true;
             d.reasons.push(checks::SCAN_REASON.into());
