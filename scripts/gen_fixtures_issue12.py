@@ -77,6 +77,15 @@ def pdf_text(lines, style="word", producer="Microsoft Word 2016"):
                 ops.append("0 -28.08 Td")
             ops.append(f"{hexs(line)} Tj")
         ops.append("ET")
+    elif style == "chars":
+        # Each character placed on its own (as browsers' print-to-PDF writes them).
+        y = 780.0
+        for line in lines:
+            x = 72.0
+            for ch in line:
+                ops.append(f"BT /F1 14 Tf 1 0 0 1 {x:.2f} {y:.2f} Tm {hexs(ch)} Tj ET")
+                x += 14.0
+            y -= 24.0
     else:
         y = 770.0
         for line in lines:
@@ -991,6 +1000,86 @@ def c096():
           "Mime-Version: 1.0",
           "Message-ID: <202305191700005521844@163.com>"]
     return message(hs, alt), label("report", "县公安局", 9, "2023-05-15", review=True)
+
+
+
+# ----------------------------------------------------------------------------- third batch
+
+
+@case("097-qq-culture-report-pdf-per-char-xiaojie",
+      "report PDF printed from a browser (each character placed alone), titled '…活动小结'")
+def c097():
+    date = dt(2023, 7, 25, 10, 30, 0)
+    pdf = pdf_text(["文旅体融合发展座谈会活动小结",
+                    "7月21日下午，县文旅广体局在县文化馆三楼会议室召开文旅体融合发展座谈会，",
+                    "景区、民宿和体育场馆负责人18人参加，收集意见建议11条。",
+                    "县文旅广体局",
+                    "2023年7月25日"], style="chars", producer="Skia/PDF m114")
+    body = "小结见附件。\n"
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_64BF3BE0_0A6B7C8D_9EAFB0C1")
+    mixed = multi("mixed", [alt, attachment(pdf, "application/pdf", "小结.pdf", "ew", "utf-8")],
+                  "----=_NextPart_64BF3BE0_0A6B7C8D_D2E3F405")
+    hs = qq_headers(date, addr("文旅局小刘", "3390127745@qq.com", quote=True), "座谈会小结",
+                    "6E5D4C3B2A1F0E9D8C7B6A5F4E3D2C1B0A07")
+    return message(hs, mixed), label("report", "县文旅广体局", 21, "2023-07-21")
+
+
+@case("098-foxmail-health-aids-day-unscheduled",
+      "县卫健局 (schedule: 9月 出生缺陷日) plans 12月1日 世界艾滋病日 -> 计划外活动")
+def c098():
+    date = dt(2023, 11, 22, 16, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　今年12月1日是第36个世界艾滋病日。我局拟于12月1日上午在县人民医院门诊广场开展"
+            "艾滋病防治政策宣传和免费检测咨询活动，现报送活动方案。\n"
+            "县卫生健康局疾控股\n")
+    alt = multi("alternative", [text("plain", body, "gbk", "quoted-printable"),
+                                text("html", foxmail_html(body, "gbk"), "gbk", "quoted-printable")],
+                "----=_001_NextPart447216300871_=----")
+    hs = ["Date: " + date,
+          "From: " + addr("卫健局疾控股", "dkwjj_jkg@163.com", "gbk", quote=True),
+          "To: " + OFFICE,
+          "Subject: " + ew("世界艾滋病日宣传活动方案", "gbk"),
+          "X-Mailer: Foxmail 7.2.25.228[cn]",
+          "Mime-Version: 1.0",
+          "Message-ID: <202311221600001729003@163.com>"]
+    return message(hs, alt), label("plan", "县卫健局", None, "2023-12-01", review=True)
+
+
+@case("099-coremail-ecology-quarterly-openness-report",
+      "look-alike report: 第二季度政务公开工作情况的报告 of the ecology branch -> other")
+def c099():
+    date = dt(2023, 7, 3, 9, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　现将我分局2023年第二季度政务公开工作情况报告如下：二季度主动公开环评审批信息21条，"
+            "6月5日开展六五环境日主题活动1次，办理依申请公开1件。\n"
+            "邵阳市生态环境局洞口分局\n")
+    part = text("plain", body, "UTF-8", "base64")
+    hs = ["Date: " + date,
+          "From: " + addr("洞口生态环境分局", "dkhbj@163.com", "UTF-8"),
+          "To: " + OFFICE,
+          "Subject: " + ew("关于2023年第二季度政务公开工作情况的报告", "UTF-8"),
+          h.COREMAIL_163,
+          "MIME-Version: 1.0",
+          "Message-ID: <6a5b4c3d.1e20.1891b2c3d4e.Coremail.dkhbj@163.com>"]
+    return message(hs, part), label("other")
+
+
+@case("100-qq-water-plan-mentions-april-day-unscheduled-november",
+      "县水利局 names its April 世界水日 in passing; the plan (河湖长制, 11月) is not it -> 计划外活动")
+def c100():
+    date = dt(2023, 11, 1, 9, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　继4月开展世界水日、中国水周主题活动后，我局拟于11月22日在平溪江广场开展"
+            "河湖长制政策发布活动，现报送活动方案。\n"
+            "洞口县水利局\n")
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_6541A3F0_0B7C8D9E_AFB0C1D2")
+    hs = qq_headers(date, addr("水利局刘敏", "1378245519@qq.com", quote=True), "河湖长制政策发布活动方案",
+                    "8F7E6D5C4B3A2F1E0D9C8B7A6F5E4D3C2B07")
+    return message(hs, alt), label("plan", "县水利局", None, "2023-11-22", review=True)
 
 
 # ----------------------------------------------------------------------------- write + verify

@@ -34,7 +34,7 @@ use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::config::Config;
@@ -245,8 +245,25 @@ impl Classifier {
         if contested {
             reasons.push("another date reads as much like the activity's".into());
         }
+        // A date two months or more from the activity's planned month: postponed, or another
+        // activity than the one the unit's name points to.
+        let far = match (&date, activity.index) {
+            (Some(c), Some(i)) => {
+                let a = &self.activities[i];
+                let d = c.mention.start;
+                let months = (d.year() - a.year) * 12 + d.month() as i32 - a.month as i32;
+                (months.abs() >= 2).then_some(months)
+            }
+            _ => None,
+        };
+        if let Some(m) = far {
+            reasons.push(format!(
+                "the date is {} months from the activity's planned month",
+                m.abs()
+            ));
+        }
         let mut d = self.decide_review(kind, &tally, unit, activity, date, reasons);
-        if contested {
+        if contested || far.is_some() {
             d.needs_review = true;
         }
         if rests_on_unread {

@@ -138,6 +138,18 @@ enum FontCode<'a> {
 
 impl FontCode<'_> {
     fn decode(&self, bytes: &[u8], out: &mut String) {
+        // A string written as UTF-16 with its byte-order mark means what it says, whatever
+        // the font (hand-made files do this).
+        if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            if rest.len() % 2 == 0 {
+                let units: Vec<u16> = rest
+                    .chunks_exact(2)
+                    .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                    .collect();
+                out.extend(char::decode_utf16(units).filter_map(Result::ok));
+                return;
+            }
+        }
         match self {
             FontCode::Cmap(map, len) => {
                 for code in bytes.chunks(*len) {
