@@ -147,12 +147,12 @@ impl Classifier {
 
     /// Classifies one mail: the stages below, in order, each noting its reasons.
     pub fn classify(&self, mail: &ParsedMail) -> Decision {
-        if let Some(d) = self.screen(mail) {
-            return d;
-        }
         // Traditional characters are read as simplified: names and cues are simplified.
         let simplified = crate::parse::simplified_mail(mail);
         let mail = simplified.as_ref().unwrap_or(mail);
+        if let Some(d) = self.screen(mail) {
+            return d;
+        }
         let from = mail.from_addr.clone().unwrap_or_default();
         let framing = Framing::of(mail);
         let zones = zones(mail);
