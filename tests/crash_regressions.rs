@@ -515,3 +515,29 @@ fn pdf_nesting_cycles_and_huge_ranges() {
     ]);
     assert_quick("pdf huge ToUnicode range", check_mail(&pdf_mail(&huge)));
 }
+
+/// A ToUnicode map of 100,000 ranges of 65,536 codes each: bounded, not 6.5 billion entries.
+#[test]
+fn pdf_tounicode_with_many_full_ranges() {
+    let mut cmap = String::from("begincmap 100000 beginbfrange\n");
+    for i in 0..100_000u32 {
+        cmap.push_str(&format!(
+            "<{:04X}0000> <{:04X}FFFF> <4E00>\n",
+            i % 65_536,
+            i % 65_536
+        ));
+    }
+    cmap.push_str("endbfrange endcmap");
+    let pdf = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        PDF_PAGES[1].to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        pdf_stream("", b"BT /F1 12 Tf <00010002> Tj ET"),
+        b"<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>".to_vec(),
+        pdf_stream("", cmap.as_bytes()),
+    ]);
+    assert_quick(
+        "pdf ToUnicode with many full ranges",
+        check_mail(&pdf_mail(&pdf)),
+    );
+}

@@ -25,6 +25,7 @@ pub mod dates;
 
 mod checks;
 mod cues;
+mod eventday;
 mod review;
 mod theme;
 mod units;

@@ -9,6 +9,7 @@
 //! recorded in `problems`; it never stops the mail from being classified.
 
 mod attachments;
+mod cmap;
 mod hant;
 mod pdf;
 mod quote;
