@@ -142,7 +142,7 @@ fn to_traditional(s: &str) -> String {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
         std::sync::OnceLock::new();
     let t = TABLE.get_or_init(|| {
-        let text = std::fs::read_to_string(root().join("data/t2s.txt")).unwrap();
+        let text = std::fs::read_to_string(root().join("third_party/opencc/t2s.txt")).unwrap();
         let mut m = std::collections::HashMap::new();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let c: Vec<char> = line.chars().collect();

@@ -13,7 +13,10 @@
 //! `zones` (where each piece of text stands; reply or forward), `units` (unit evidence and the
 //! unit decision), `theme` (theme scores and the activity within the unit), `dates` (date
 //! parsing, the date candidates and the activity date), `cues` (plan, report and question
-//! words, and the kind decision) and `review` (the decision, its confidence, `needs_review`).
+//! words, and the kind decision), `eventday` (the unit's own event day inside a campaign
+//! range or near a commemorative day), `checks` (look-alikes, scans, several submissions,
+//! activities the schedule does not have) and `review` (the decision, its confidence,
+//! `needs_review`). A mail in traditional characters is first read as simplified.
 //!
 //! Invariants: units are indexed in directory order and activities in schedule order
 //! throughout; the stages run in a fixed order and append to one list of reasons, so a

@@ -4,9 +4,14 @@
 //! `full_encoding`) decodes the MIME structure, RFC 2047/2231 names and GBK/GB18030/Big5
 //! bodies; this module adds what county mail needs on top: the non-standard
 //! `filename="=?gb18030?B?…?="` that QQ Mail and Outlook write, HTML-only bodies, the split of
-//! a body into the sender's own words and the quoted/forwarded part, and the text inside
-//! `.docx` (and, heuristically, `.doc`/`.wps`) attachments. A part that cannot be decoded is
-//! recorded in `problems`; it never stops the mail from being classified.
+//! a body into the sender's own words and the quoted/forwarded part (also behind the quote
+//! markers of a traditional-character client), and the text inside `.docx`, `.pdf` (and,
+//! heuristically, `.doc`/`.wps`) attachments; a PDF with no text or a picture of a page is
+//! noted in [`Attachment::no_text`]. [`simplified_mail`] gives the classifier a traditional-
+//! character mail in simplified characters. A part that cannot be decoded is recorded in
+//! `problems`; it never stops the mail from being classified. The one use of a clock: a
+//! PDF's extraction runs on its own thread with a wall-clock deadline, a safety net behind
+//! its deterministic bounds (`pdf.rs`).
 
 mod attachments;
 mod cmap;
