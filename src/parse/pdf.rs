@@ -179,6 +179,19 @@ impl FontCode<'_> {
             }
             FontCode::Gb18030 => out.push_str(&encoding_rs::GB18030.decode(bytes).0),
             FontCode::Lopdf(e) => {
+                // A simple font given Chinese text as UTF-8 or GBK bytes (hand-made files): read
+                // the bytes as what they are rather than as Latin letters.
+                if !bytes.is_ascii() {
+                    if let Ok(t) = std::str::from_utf8(bytes) {
+                        out.push_str(t);
+                        return;
+                    }
+                    let (t, _, bad) = encoding_rs::GB18030.decode(bytes);
+                    if !bad && t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                        out.push_str(&t);
+                        return;
+                    }
+                }
                 let _ = e.write_to_string(bytes, out);
             }
         }
@@ -505,6 +518,29 @@ mod tests {
             b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [] >>".to_vec(),
         ]);
         assert_eq!(pdf_text(&ucs2), PdfText::Text("洞口县情况报告\n".into()));
+    }
+
+    #[test]
+    fn a_simple_font_given_utf8_or_gbk_bytes() {
+        for (bytes, want) in [
+            ("洞口县水利局 2023".as_bytes().to_vec(), "洞口县水利局 2023"),
+            (
+                encoding_rs::GBK.encode("情况报告").0.into_owned(),
+                "情况报告",
+            ),
+        ] {
+            let mut content = b"BT /F1 12 Tf 72 700 Td (".to_vec();
+            content.extend_from_slice(&bytes);
+            content.extend_from_slice(b") Tj ET");
+            let p = pdf(&[
+                b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+                stream(&content),
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+            ]);
+            assert_eq!(pdf_text(&p), PdfText::Text(format!("{want}\n")));
+        }
     }
 
     #[test]
