@@ -1082,6 +1082,23 @@ def c100():
     return message(hs, alt), label("plan", "县水利局", None, "2023-11-22", review=True)
 
 
+
+@case("101-qq-tax-photos-only-empty-body",
+      "subject names the unit's event and 照片, empty body, three IMG_ photos and nothing to read -> review")
+def c101():
+    date = dt(2023, 7, 19, 18, 2, 0)
+    body = "\n"
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_64B7B3E2_0C8D9EAF_B0C1D2E3")
+    parts = [alt] + [attachment(fake_jpg(20 + i), "image/jpeg", f"IMG_20230718_09{i}512.jpg", "ew", "utf-8")
+                     for i in range(3)]
+    mixed = multi("mixed", parts, "----=_NextPart_64B7B3E2_0C8D9EAF_F4051627")
+    hs = qq_headers(date, addr("税务局办公室", "1562039874@qq.com", quote=True), "县税务局一网通办座谈会现场照片",
+                    "2C1B0A9F8E7D6C5B4A3F2E1D0C9B8A7F6E07")
+    return message(hs, mixed), label("report", "县税务局", 20, None, review=True)
+
+
 # ----------------------------------------------------------------------------- write + verify
 
 

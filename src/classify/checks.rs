@@ -65,11 +65,17 @@ pub(super) fn unread_documents(mail: &ParsedMail) -> Vec<String> {
             let name = a.name.as_deref().unwrap_or("（无名附件）");
             let lower = name.to_lowercase();
             let picture = a.content_type.starts_with("image/") || why.starts_with("图片");
+            // A photo of the event, not a page, unless the mail has nothing else to read.
+            let only_pictures = mail
+                .attachments
+                .iter()
+                .all(|b| b.text.is_none() && b.content_type.starts_with("image/"));
             if picture
                 && (PHOTO_WORDS.iter().any(|w| lower.contains(w))
                     || !DOC_WORDS.iter().any(|w| lower.contains(w)))
+                && !(only_pictures && cjk_count(&mail.body) < 20)
             {
-                return None; // a photo of the event, not a page
+                return None;
             }
             Some(format!("附件《{name}》：{why}"))
         })
