@@ -1099,11 +1099,67 @@ def c101():
     return message(hs, mixed), label("report", "县税务局", 20, None, review=True)
 
 
+
+@case("102-outlook-tw-ack-above-quoted-reminder-attack",
+      "attack: a 繁體 Outlook reply, own words '收到', below a 寄件者:/傳送時間: block quoting the office's "
+      "reminder with plan words, a theme and a date -> other (quoted text is never evidence)")
+def c102():
+    date = dt(2023, 6, 8, 9, 12, 0)
+    body = ("收到，謝謝！\n"
+            "\n"
+            "寄件者: 政務公開辦 <43347867@qq.com>\n"
+            "傳送時間: 2023年6月7日 上午 09:00\n"
+            "收件者: dkyjj@163.com\n"
+            "主旨: 【提醒】安全生產月宣傳活動方案請於6月9日前報送\n"
+            "\n"
+            "縣應急局：按活動計劃表，貴局“安全生產月宣傳活動”擬於6月開展，活動方案請於6月9日前報送，"
+            "活動結束後5個工作日內報送情況報告。\n")
+    part = text("plain", body, "utf-8", "base64")
+    hs = ["From: " + addr("應急管理局", "dkyjj@163.com"),
+          "To: " + addr("政務公開辦", OFFICE),
+          "Subject: " + ew("回覆: 【提醒】安全生產月宣傳活動方案請於6月9日前報送", "utf-8"),
+          "Date: " + date,
+          "Message-ID: <HK0PR01MB2018F0E1D2C3B4A5968778695A4B@HK0PR01MB2018.apcprd01.prod.exchangelabs.com>",
+          "In-Reply-To: <themeday-reminder-19-plan@43347867.qq.com>",
+          "Content-Language: zh-TW",
+          "MIME-Version: 1.0"]
+    return message(hs, part), label("other")
+
+
 # ----------------------------------------------------------------------------- write + verify
+
+
+def readme_table():
+    """The cases' rows for fixtures/classify/README.md (its issue-12 section)."""
+    rows = ["| No. | File | Expected | What it exercises |", "|----:|------|----------|-------------------|"]
+    for name, what, fn in CASES:
+        lab = fn()[1]
+        exp = [lab["kind"]]
+        if lab["kind"] != "other":
+            exp += [lab["unit"]] if lab["unit"] else []
+            exp.append(f"#{lab['activity']}" if lab["activity"] else "#?")
+            if lab["activity_date"]:
+                same = lab["activity_date"] == lab["activity_end"]
+                exp.append(lab["activity_date"] if same else f"{lab['activity_date']}…{lab['activity_end'][5:]}")
+            else:
+                exp.append("date ?")
+            if lab["needs_review"]:
+                exp.append("review")
+        rows.append(f"| {name[:3]} | `{name}` | {', '.join(exp)} | {what} |")
+    return "\n".join(rows) + "\n"
+
+
+def write_readme():
+    p = OUT / "README.md"
+    s = p.read_text("utf-8")
+    head = s[: s.index("| No. | File | Expected | What it exercises |", s.index("## Issue 12 cases"))]
+    p.write_text(head + readme_table(), "utf-8")
 
 
 def main():
     check = "--check" in sys.argv
+    if not check:
+        write_readme()
     ok = True
     for name, what, fn in CASES:
         raw, lab = fn()
