@@ -1126,6 +1126,41 @@ def c102():
     return message(hs, part), label("other")
 
 
+
+@case("103-qq-agriculture-ack-with-heads-up",
+      "a reply to the notice: '收到', the activity 'planned for early June', the plan to follow -> other")
+def c103():
+    date = dt(2023, 4, 3, 9, 5, 0)
+    body = "收到。我局打击假冒农药化肥种子活动计划6月上旬开展，方案届时报送。\n"
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", qq_html(body), "utf-8", "base64")],
+                "----=_NextPart_642A2A1C_0D9EAFB0_C1D2E3F4")
+    hs = qq_headers(date, addr("农业农村局王军", "1790254436@qq.com", quote=True),
+                    "回复：关于开展2023年“政务公开主题日”活动的通知", "0D1C2B3A4F5E6D7C8B9A0F1E2D3C4B5A6907",
+                    extra=["In-Reply-To: <tencent_0A0B0C0D0E0F1A1B1C1D1E1F2A2B2C2D2E07@qq.com>"])
+    return message(hs, alt), label("other")
+
+
+@case("104-coremail-police-cyberweek-held-then-own-day-report",
+      "'国家网络安全宣传周于9月11日至17日举行。宣传周期间，我局于9月15日…举办' -> the unit's day")
+def c104():
+    date = dt(2023, 9, 19, 10, 0, 0)
+    body = ("县政务公开办：\n"
+            "　　2023年国家网络安全宣传周于9月11日至17日举行。宣传周期间，我局于9月15日在县职业中专"
+            "举办网络安全知识讲座，发放宣传资料1500份，组织学生参加问卷调查。\n"
+            "　　现将情况报告如下。\n"
+            "洞口县公安局\n")
+    part = text("plain", body, "UTF-8", "base64")
+    hs = ["Date: " + date,
+          "From: " + addr("公安局网安大队", "dkgawa@163.com", "UTF-8"),
+          "To: " + OFFICE,
+          "Subject: " + ew("网络安全宣传周活动情况报告", "UTF-8"),
+          h.COREMAIL_163,
+          "MIME-Version: 1.0",
+          "Message-ID: <7a6b5c4d.3e20.18aab1c2d3e.Coremail.dkgawa@163.com>"]
+    return message(hs, part), label("report", "县公安局", 24, "2023-09-15")
+
+
 # ----------------------------------------------------------------------------- write + verify
 
 

@@ -62,6 +62,20 @@ pub(super) fn campaign_frame(before: &str, clause: &str) -> bool {
                 .iter()
                 .any(|k| near.contains(k))
         }
+        || {
+            // "国家网络安全宣传周于9月11日至17日举行": the campaign is what the range dates.
+            let near: String = before
+                .chars()
+                .rev()
+                .take(12)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            ["宣传周", "宣传月", "活动周", "活动月", "安全月", "生产月"]
+                .iter()
+                .any(|k| near.contains(k))
+        }
 }
 
 /// A campaign range that holds exactly one day the unit names as its own event: that day.

@@ -290,7 +290,7 @@ impl Classifier {
         kind: &mut cues::KindCall,
         reasons: &mut Vec<String>,
     ) {
-        if kind.kind == Kind::Other {
+        if kind.kind == Kind::Other && !kind.submission_like {
             return;
         }
         let why = if checks::acknowledgement(mail, framing) {
