@@ -293,6 +293,9 @@ impl Classifier {
             }
         }
         // Two titles of one kind for two different activities, each clearly named.
+        if titles.len() < 2 {
+            return false;
+        }
         let mut acts: Vec<usize> = titles
             .iter()
             .filter_map(|(_, t)| {

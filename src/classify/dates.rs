@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use super::eventday::{campaign_frame, event_in_clause, named_day, own_event_day};
+use super::eventday::{self, campaign_frame, event_in_clause, named_day, own_event_day};
 use super::theme::ActivityMatcher;
 use super::zones::Zone;
 use super::{Classifier, Kind};
@@ -344,23 +344,15 @@ impl Classifier {
                         break;
                     }
                 }
-                let clause: String = text[m.pos + m.len..]
-                    .chars()
-                    .take(30)
-                    .take_while(|c| !"。；;".contains(*c))
-                    .collect();
+                let clause = eventday::prefix(&text[m.pos + m.len..], 30);
                 if event.is_none() && m.start == m.end {
-                    event = event_in_clause(&before, &clause);
+                    event = event_in_clause(&before, clause);
                 }
-                let campaign = m.start != m.end && campaign_frame(&before, &clause);
+                let campaign = m.start != m.end && campaign_frame(&before, clause);
                 // A range the unit acts in right after ("6月1日至30日，我局组织开展…") is the
                 // activity's own span.
                 if m.start != m.end && event.is_none() && !campaign {
-                    let wide: String = text[m.pos + m.len..]
-                        .chars()
-                        .take(40)
-                        .take_while(|c| !"。；;".contains(*c))
-                        .collect();
+                    let wide = eventday::prefix(&text[m.pos + m.len..], 40);
                     if ["开展", "举办", "举行", "组织", "召开"]
                         .iter()
                         .any(|a| wide.contains(a))
@@ -375,7 +367,7 @@ impl Classifier {
                     weight += 0.5;
                 }
                 weight *= zone.date_weight();
-                let named = m.start == m.end && named_day(&clause);
+                let named = m.start == m.end && named_day(clause);
                 out.push(Candidate {
                     mention: m,
                     weight,

@@ -19,11 +19,11 @@ pub(super) fn event_in_clause(before: &str, clause: &str) -> Option<&'static str
         ch.is_whitespace() || "（）()星期一二三四五六日天上下午0123456789:：点时半，,".contains(ch)
     });
     let acts = ["开展", "举办", "举行", "召开", "组织", "走进"];
-    let head: String = c.chars().take(20).collect();
+    let head = first_chars(c, 20);
     // 在 near the start (after a subject such as 我局禁毒大队), then the act; or the act itself.
-    let zai = c.chars().take(12).position(|ch| ch == '在');
+    let zai = first_chars(c, 12).find('在');
     let acting = zai.is_some_and(|p| {
-        let rest: String = c.chars().skip(p).take(30).collect();
+        let rest = first_chars(&c[p..], 30);
         acts.iter().any(|a| rest.contains(a))
     }) || acts.iter().any(|a| head.contains(a));
     // A date that starts a sentence (or follows 于) and is followed by the unit acting.
@@ -35,9 +35,29 @@ pub(super) fn event_in_clause(before: &str, clause: &str) -> Option<&'static str
     (acting && starts).then_some("在…开展")
 }
 
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+/// The text right after a date: at most `n` characters, up to the end of its sentence.
+pub(super) fn prefix(s: &str, n: usize) -> &str {
+    let head = first_chars(s, n);
+    &head[..head.find(['。', '；', ';']).unwrap_or(head.len())]
+}
+
 /// "6月26日国际禁毒日", "12月2日是全国交通安全日": the date names a commemorative day, which
 /// the unit's own event may only be near.
 pub(super) fn named_day(clause: &str) -> bool {
+    let c = clause.trim_start();
+    if ![
+        "是", "第", "“", "\"", "国际", "世界", "全国", "国家", "中国",
+    ]
+    .iter()
+    .any(|k| c.starts_with(k))
+    {
+        return false;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"^\s*(?:是)?(?:第[^，。；]{1,4}个)?[“\x22]?(?:国际|世界|全国|国家|中国)[\p{Han}]{1,10}?日")

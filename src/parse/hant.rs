@@ -50,9 +50,51 @@ fn simplified(c: char) -> Option<char> {
     }
 }
 
-/// Whether `s` holds a character that only traditional text uses.
+/// One bit per character FIRST..=LAST: whether it is in the table (3.4 KB, stays in cache).
+fn traditional_bits() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let t = table();
+        let mut bits = vec![0u64; t.len().div_ceil(64)];
+        for (i, &s) in t.iter().enumerate() {
+            if s != 0 {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Whether `s` holds a character that only traditional text uses. Reads the UTF-8 bytes
+/// directly: every character of the table is three bytes led by 0xE3–0xE9.
 pub fn has_traditional(s: &str) -> bool {
-    s.chars().any(|c| simplified(c).is_some())
+    let bits = traditional_bits();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        let lead = b[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        if (0xE3..=0xE9).contains(&lead) {
+            let cp = ((lead as u32 & 0x0F) << 12)
+                | ((b[i + 1] as u32 & 0x3F) << 6)
+                | (b[i + 2] as u32 & 0x3F);
+            if (FIRST..=LAST).contains(&cp) {
+                let k = (cp - FIRST) as usize;
+                if bits[k / 64] & (1 << (k % 64)) != 0 {
+                    return true;
+                }
+            }
+        }
+        // The next character: skip continuation bytes.
+        i += 1;
+        while i < b.len() && b[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// `s` in simplified characters (borrowed when it has no traditional character). Byte
@@ -150,6 +192,17 @@ mod tests {
         let s = "洞口县水利局著力开展活动，取得显著成效";
         assert!(matches!(to_simplified(s), Cow::Borrowed(_)));
         assert!(!has_traditional(s));
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_table_character_and_nothing_else() {
+        for u in FIRST..=LAST {
+            let c = char::from_u32(u).unwrap();
+            let s = format!("a😀é{c}");
+            assert_eq!(has_traditional(&s), simplified(c).is_some(), "{c}");
+        }
+        assert!(!has_traditional("😀🀄é洞口县2023年4月21日"));
+        assert!(has_traditional("縣"));
     }
 
     #[test]

@@ -9,10 +9,11 @@
 //!
 //! Bounded in every way the input could run away: the file's size ([`MAX_PDF_BYTES`]), the
 //! pages read ([`MAX_PAGES`]), each page's decompressed content ([`MAX_PAGE_CONTENT`]), the
-//! operators walked, the depth of form XObjects, and the text kept; the crate runs on a thread
-//! of its own with a deadline ([`DEADLINE`]) and inside `catch_unwind`, so a panic or a stall
-//! inside it makes this one attachment unreadable, never the mail or the batch. (The deadline
-//! is a safety net only: the bounds above keep real and hostile files far below it.)
+//! operators walked, the depth of form XObjects, and the text kept; a file over 1 MiB is read on
+//! a thread of its own with a deadline ([`DEADLINE`]), and every file inside `catch_unwind`, so
+//! a panic or a stall inside the crate makes this one attachment unreadable, never the mail or
+//! the batch. (The deadline is a safety net only: the bounds above keep real and hostile files
+//! far below it.)
 //!
 //! A PDF with pages but no text (a scan) is [`PdfText::NoText`]: the classifier names it in
 //! the reasons and sends a decision that rests on it to review.
@@ -37,6 +38,8 @@ const MAX_LOAD_STREAM: usize = 8 * 1024 * 1024;
 const MAX_OPS: usize = 400_000;
 /// Form XObjects inside form XObjects.
 const MAX_FORM_DEPTH: usize = 3;
+/// A PDF up to this size is read on the caller's thread: a thread costs more than the work.
+const INLINE_PDF_BYTES: usize = 1024 * 1024;
 /// Wall-clock limit for one PDF, a safety net behind the bounds above.
 pub const DEADLINE: Duration = Duration::from_secs(10);
 
@@ -60,6 +63,12 @@ pub fn pdf_text(bytes: &[u8]) -> PdfText {
     }
     if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
         return PdfText::Unreadable("不是有效的 PDF 文件".into());
+    }
+    // A small file is read here (its work is bounded by the limits above); a large one on a
+    // thread of its own, so the mail waits at most DEADLINE for it.
+    if bytes.len() <= INLINE_PDF_BYTES {
+        return std::panic::catch_unwind(|| extract(bytes))
+            .unwrap_or_else(|_| PdfText::Unreadable("PDF 解析出错".into()));
     }
     let (tx, rx) = mpsc::channel();
     let data = bytes.to_vec();
