@@ -125,6 +125,11 @@ pub enum Command {
         #[arg(long, value_name = "姓名")]
         by: Option<String>,
     },
+    /// 活动计划表：列出，或增加一项活动（计划外活动）
+    Schedule {
+        #[command(subcommand)]
+        cmd: crate::cli_schedule::ScheduleCmd,
+    },
     /// 查看各单位邮箱及来源（单位名录、本办确认、系统提议待确认）；确认或删除邮箱
     Units {
         /// 删除一个本办确认或系统提议的邮箱（单位名录中的邮箱请在配置文件中修改）
@@ -578,6 +583,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schedule { cmd } => crate::cli_schedule::run(&config_path, cmd),
         Command::Units {
             forget,
             confirm,

@@ -101,6 +101,24 @@ fn rules() -> &'static [Rule] {
             (r(r"a circular to many units, not a submission"), |_| {
                 "发给多个单位的通知，不是报送材料".into()
             }),
+            (
+                r(r"a reply acknowledging what it quotes, not a submission"),
+                |_| "回复确认所引用的来信，不是报送材料".into(),
+            ),
+            (
+                r(r"a periodic work summary, not a theme-day submission"),
+                |_| "定期工作总结，不是主题日报送材料".into(),
+            ),
+            (r(r"several submissions: its (\w+) read on its own"), |c| {
+                format!("一封邮件含多项报送：按本邮件自身文字登记为{}", kind(&c[1]))
+            }),
+            (r(r"another date reads as much like the activity's"), |_| {
+                "另有一个日期同样像是活动日期".into()
+            }),
+            (
+                r(r"the date is (\d+) months from the activity's planned month"),
+                |c| format!("该日期与活动的计划月份相差{}个月", &c[1]),
+            ),
             (r(r"a question, not a submission"), |_| {
                 "是询问，不是报送材料".into()
             }),
@@ -141,7 +159,7 @@ fn rules() -> &'static [Rule] {
                 let n: Vec<String> = c[1].split('/').map(|n| format!("第{n}项")).collect();
                 format!("无法确定是{}中的哪一项", n.join("、"))
             }),
-            (r(r"theme of activity (\d+) matched (\d+)%"), |c| {
+            (r(r"theme of activity (\d+) matched (-?\d+)%"), |c| {
                 format!("与第{}项主题的吻合度 {}%", &c[1], &c[2])
             }),
             (r(r"date (\S+) \(after (.+) in (.+)\)"), |c| {
@@ -203,9 +221,11 @@ pub fn zh(reason: &str) -> String {
     reason.to_string()
 }
 
-/// Whether [`zh`] knows this line.
+/// Whether [`zh`] knows this line, or it is in Chinese already (the classifier writes the
+/// reasons meant for the office, e.g. 扫描件 or 计划外活动, in Chinese).
 pub fn known(reason: &str) -> bool {
-    rules().iter().any(|(re, _)| re.is_match(reason))
+    reason.chars().next().is_some_and(|c| !c.is_ascii())
+        || rules().iter().any(|(re, _)| re.is_match(reason))
 }
 
 #[cfg(test)]

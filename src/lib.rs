@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod classify;
 pub mod cli;
+pub mod cli_schedule;
 mod cli_zh;
 pub mod config;
 pub mod daemon;

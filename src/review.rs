@@ -108,7 +108,9 @@ pub fn assign(
                     "--kind 只能是 plan（方案）或 report（报告）；其他邮件用 --other".into(),
                 ));
             }
-            let date = date.or(if m.activity == Some(*activity) {
+            // The mail's own date stays when it was read for this activity, or for none (an
+            // activity the schedule did not have yet: 计划外活动).
+            let date = date.or(if m.activity == Some(*activity) || m.activity.is_none() {
                 m.activity_date
             } else {
                 None

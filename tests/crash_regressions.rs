@@ -388,3 +388,156 @@ fn deeply_nested_toml() {
     );
     assert_quick("10,000-deep TOML inline table", check_config(&text));
 }
+
+/// A PDF of `objects` (numbered from 1; 1 is the catalog) with a correct xref table.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn pdf_stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut s = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    s.extend_from_slice(data);
+    s.extend_from_slice(b"\nendstream");
+    s
+}
+
+/// zlib around a raw deflate stream (the checksum is not checked before the size limit).
+fn zlib(deflated: &[u8]) -> Vec<u8> {
+    let mut z = vec![0x78, 0x9c];
+    z.extend_from_slice(deflated);
+    z.extend_from_slice(&[0, 0, 0, 0]);
+    z
+}
+
+fn pdf_mail(pdf: &[u8]) -> Vec<u8> {
+    format!(
+        "{HEAD}Subject: 报送材料\r\nContent-Type: multipart/mixed; boundary=\"zz\"\r\n\r\n\
+         --zz\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n见附件。\r\n\
+         --zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\
+         Content-Disposition: attachment; filename=\"情况报告.pdf\"\r\n\r\n{}\r\n--zz--\r\n",
+        base64(pdf)
+    )
+    .into_bytes()
+}
+
+const PDF_PAGES: [&[u8]; 2] = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+];
+
+/// A page content stream that inflates to 200 MB: refused at the page-content limit.
+#[test]
+fn pdf_page_content_bomb() {
+    let (deflated, size) = deflate_repeated(b"BT (x) Tj ET ", 812_850);
+    assert!(size > 200_000_000);
+    let pdf = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        PDF_PAGES[1].to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        pdf_stream("/Filter /FlateDecode", &zlib(&deflated)),
+    ]);
+    let r = guarded(|| {
+        let t = themeday::parse::pdf_text(&pdf);
+        assert!(!matches!(t, themeday::parse::PdfText::Text(_)), "{t:?}");
+    });
+    assert_quick("pdf page content bomb", r);
+    assert_quick(
+        "pdf page content bomb, whole mail",
+        check_mail(&pdf_mail(&pdf)),
+    );
+}
+
+/// An object stream that inflates to 200 MB, decoded while the file loads.
+#[test]
+fn pdf_object_stream_bomb() {
+    let (deflated, _) = deflate_repeated(b"<< /A 1 >> ", 812_850);
+    let pdf = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        PDF_PAGES[1].to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+        pdf_stream(
+            "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode",
+            &zlib(&deflated),
+        ),
+    ]);
+    assert_quick("pdf object stream bomb", check_mail(&pdf_mail(&pdf)));
+}
+
+/// Deeply nested arrays in a page's content, a page tree that is its own kid, and a font
+/// whose ToUnicode map names a 4-billion-code range.
+#[test]
+fn pdf_nesting_cycles_and_huge_ranges() {
+    let nested = format!("{}1{} Tj", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        PDF_PAGES[1].to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        pdf_stream("", nested.as_bytes()),
+    ]);
+    assert_quick("pdf nested content arrays", check_mail(&pdf_mail(&deep)));
+    let cycle = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>".to_vec(),
+    ]);
+    assert_quick("pdf page tree cycle", check_mail(&pdf_mail(&cycle)));
+    let cmap = "begincmap 1 beginbfrange <00000000> <FFFFFFFF> <4E00> endbfrange \
+                2 beginbfchar <0001> endbfchar endcmap";
+    let huge = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        PDF_PAGES[1].to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        pdf_stream("", b"BT /F1 12 Tf <00010002> Tj ET"),
+        b"<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>".to_vec(),
+        pdf_stream("", cmap.as_bytes()),
+    ]);
+    assert_quick("pdf huge ToUnicode range", check_mail(&pdf_mail(&huge)));
+}
+
+/// A ToUnicode map of 100,000 ranges of 65,536 codes each: bounded, not 6.5 billion entries.
+#[test]
+fn pdf_tounicode_with_many_full_ranges() {
+    let mut cmap = String::from("begincmap 100000 beginbfrange\n");
+    for i in 0..100_000u32 {
+        cmap.push_str(&format!(
+            "<{:04X}0000> <{:04X}FFFF> <4E00>\n",
+            i % 65_536,
+            i % 65_536
+        ));
+    }
+    cmap.push_str("endbfrange endcmap");
+    let pdf = pdf_of(&[
+        PDF_PAGES[0].to_vec(),
+        PDF_PAGES[1].to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        pdf_stream("", b"BT /F1 12 Tf <00010002> Tj ET"),
+        b"<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>".to_vec(),
+        pdf_stream("", cmap.as_bytes()),
+    ]);
+    assert_quick(
+        "pdf ToUnicode with many full ranges",
+        check_mail(&pdf_mail(&pdf)),
+    );
+}

@@ -34,7 +34,7 @@ fn ok(o: Output) -> String {
 }
 
 /// The real configuration with its store in `dir` and `extra` appended (e.g. `[assessment]`),
-/// the fixtures' senders in the unit directory, and every mail of fixtures/classify recorded (they run from April to October 2023).
+/// the fixtures' senders in the unit directory, and every mail of the fixtures' storyline (fixtures/classify 001–063) recorded (they run from April to October 2023).
 fn season(dir: &Path, extra: &str) -> PathBuf {
     let cfg = std::fs::read_to_string(root().join("config/dongkou-2023.toml"))
         .unwrap()
@@ -71,6 +71,11 @@ fn season(dir: &Path, extra: &str) -> PathBuf {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(common::in_storyline)
+        })
         .map(|p| p.display().to_string())
         .collect();
     files.sort();

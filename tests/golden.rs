@@ -135,3 +135,215 @@ fn golden_corpus() {
     );
     eprintln!("golden: {} fixtures, all match", cases.len());
 }
+
+/// Simplified → traditional, from the shipped table read backwards (the first traditional
+/// form of each simplified character).
+fn to_traditional(s: &str) -> String {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+        std::sync::OnceLock::new();
+    let t = TABLE.get_or_init(|| {
+        let text = std::fs::read_to_string(root().join("third_party/opencc/t2s.txt")).unwrap();
+        let mut m = std::collections::HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let c: Vec<char> = line.chars().collect();
+            for p in c.chunks_exact(2) {
+                m.entry(p[1]).or_insert(p[0]);
+            }
+        }
+        m
+    });
+    s.chars().map(|c| *t.get(&c).unwrap_or(&c)).collect()
+}
+
+/// Every golden mail rewritten in traditional characters (subject, names, body, quoted text,
+/// attachment names and text) is decided as its simplified original is.
+#[test]
+fn traditional_characters_read_as_simplified() {
+    let config = Config::load(&root().join("config/dongkou-2023.toml")).expect("config");
+    let classifier = Classifier::new(&config);
+    let mut files = cases(&root().join("fixtures/classify"));
+    files.extend(cases(&root().join("fixtures/holdout")));
+    files.extend(cases(&root().join("fixtures/holdout2")));
+    let mut failures = Vec::new();
+    let mut converted = 0;
+    for eml in &files {
+        let raw = std::fs::read(eml).unwrap();
+        let Ok(mail) = themeday::parse::parse(&raw) else {
+            continue;
+        };
+        let mut trad = mail.clone();
+        trad.subject = to_traditional(&mail.subject);
+        trad.from_name = mail.from_name.as_deref().map(to_traditional);
+        trad.body = to_traditional(&mail.body);
+        trad.quoted = to_traditional(&mail.quoted);
+        for a in &mut trad.attachments {
+            a.name = a.name.as_deref().map(to_traditional);
+            a.text = a.text.as_deref().map(to_traditional);
+        }
+        if trad.body == mail.body && trad.subject == mail.subject {
+            continue;
+        }
+        converted += 1;
+        let (a, b) = (classifier.classify(&mail), classifier.classify(&trad));
+        let key = |d: &themeday::classify::Decision| {
+            (
+                d.kind,
+                d.unit.clone(),
+                d.activity,
+                d.activity_date,
+                d.activity_end,
+                d.needs_review,
+            )
+        };
+        if key(&a) != key(&b) {
+            failures.push(format!(
+                "{}: {:?} vs traditional {:?}",
+                eml.file_name().unwrap().to_string_lossy(),
+                key(&a),
+                key(&b)
+            ));
+        }
+    }
+    assert!(
+        converted > 100,
+        "only {converted} mails had text to convert"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A PDF that shows `text` line by line in an Identity-H font whose glyph ids are not the
+/// characters' code points, with the ToUnicode map that says what each glyph is: as WPS and
+/// Word write a document with Chinese text.
+fn pdf_of_text(text: &str) -> Vec<u8> {
+    let mut glyphs: Vec<char> = text.chars().filter(|c| *c != '\n').collect();
+    glyphs.sort();
+    glyphs.dedup();
+    let gid = |c: char| glyphs.binary_search(&c).unwrap() + 3;
+    let mut content = String::from("BT /F1 12 Tf 1 0 0 1 72 800 Tm\n");
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            content.push_str("0 -18 Td\n");
+        }
+        content.push('<');
+        for c in line.chars() {
+            content.push_str(&format!("{:04X}", gid(c)));
+        }
+        content.push_str("> Tj\n");
+    }
+    content.push_str("ET\n");
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in glyphs.chunks(100) {
+        cmap.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for &c in chunk {
+            let mut units = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
+            cmap.push_str(&format!("<{:04X}> <{hex}>\n", gid(c)));
+        }
+        cmap.push_str("endbfchar\n");
+    }
+    cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    let stream = |s: &str| format!("<< /Length {} >>\nstream\n{s}\nendstream", s.len());
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+        stream(&content),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".to_string(),
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".to_string(),
+        stream(&cmap),
+    ];
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// Every golden mail whose document is a .docx, with that document sent as a PDF instead
+/// (the same lines, read back through the PDF reader), is decided as the original.
+#[test]
+fn documents_sent_as_pdf_read_as_docx() {
+    let config = Config::load(&root().join("config/dongkou-2023.toml")).expect("config");
+    let classifier = Classifier::new(&config);
+    let mut files = cases(&root().join("fixtures/classify"));
+    files.extend(cases(&root().join("fixtures/holdout")));
+    files.extend(cases(&root().join("fixtures/holdout2")));
+    let mut failures = Vec::new();
+    let mut converted = 0;
+    for eml in &files {
+        let raw = std::fs::read(eml).unwrap();
+        let Ok(mail) = themeday::parse::parse(&raw) else {
+            continue;
+        };
+        let mut as_pdf = mail.clone();
+        let mut changed = false;
+        for a in &mut as_pdf.attachments {
+            let is_docx = a.name.as_deref().is_some_and(|n| n.ends_with(".docx"));
+            let Some(text) = a.text.clone().filter(|_| is_docx) else {
+                continue;
+            };
+            let lines: String = text
+                .lines()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let pdf = pdf_of_text(&lines);
+            let (read, no_text) =
+                themeday::parse::attachment_content(Some("a.pdf"), "application/pdf", &pdf);
+            assert!(no_text.is_none(), "{}: {no_text:?}", eml.display());
+            assert_eq!(read.as_deref().map(str::trim_end), Some(lines.as_str()));
+            a.text = read;
+            a.name = a.name.as_deref().map(|n| n.replace(".docx", ".pdf"));
+            a.content_type = "application/pdf".into();
+            changed = true;
+        }
+        if !changed {
+            continue;
+        }
+        converted += 1;
+        let (a, b) = (classifier.classify(&mail), classifier.classify(&as_pdf));
+        let key = |d: &themeday::classify::Decision| {
+            (
+                d.kind,
+                d.unit.clone(),
+                d.activity,
+                d.activity_date,
+                d.activity_end,
+                d.needs_review,
+            )
+        };
+        if key(&a) != key(&b) {
+            failures.push(format!(
+                "{}: {:?} vs as PDF {:?}",
+                eml.file_name().unwrap().to_string_lossy(),
+                key(&a),
+                key(&b)
+            ));
+        }
+    }
+    assert!(converted >= 10, "only {converted} mails had a .docx");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -28,7 +28,8 @@ fn out(o: &Output) -> String {
     )
 }
 
-/// A season: every fixture mail in a Maildir, replayed from April to mid-November.
+/// A season: the fixture mails of its storyline (fixtures/classify 001–063; the later ones
+/// exercise the classifier on their own) in a Maildir, replayed from April to mid-November.
 fn season(dir: &Path, extra: &[(&str, String)]) -> PathBuf {
     let maildir = dir.join("maildir");
     for sub in ["cur", "new", "tmp"] {
@@ -38,7 +39,8 @@ fn season(dir: &Path, extra: &[(&str, String)]) -> PathBuf {
         .unwrap()
         .flatten()
     {
-        if e.path().extension().is_some_and(|x| x == "eml") {
+        let storyline = e.file_name().to_str().is_some_and(common::in_storyline);
+        if storyline && e.path().extension().is_some_and(|x| x == "eml") {
             std::fs::copy(e.path(), maildir.join("cur").join(e.file_name())).unwrap();
         }
     }
@@ -489,4 +491,153 @@ fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
         .success());
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
+}
+
+/// 计划外活动: a unit plans an activity the schedule does not have (fixture 078: 县水利局, an
+/// 11月 theme). The mail is recorded with no activity and held for review; the digest lists
+/// it under 计划外活动; `schedule add` appends the activity to the TSV (validated: an unknown
+/// unit or month is refused and the file left as it was); `assign` then settles the mail,
+/// keeping the date the mail gave, and the activity counts its plan.
+#[test]
+fn an_unscheduled_activity_is_added_to_the_schedule_and_then_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let cfg = season(dir, &[]);
+    // Only the one mail in the Maildir.
+    for e in std::fs::read_dir(dir.join("maildir/cur"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::remove_file(e.path()).unwrap();
+    }
+    std::fs::copy(
+        root().join("fixtures/classify/078-qq-water-november-plan-unscheduled.eml"),
+        dir.join("maildir/cur/078.eml"),
+    )
+    .unwrap();
+    let now = "2023-10-31T09:30:00+08:00";
+    let o = themeday(&cfg, now, &["poll"]);
+    assert!(o.status.success(), "{}", out(&o));
+    let id: i64 = db(dir)
+        .query_row("SELECT id FROM mail", [], |r| r.get(0))
+        .unwrap();
+    let (activity, review, date): (Option<i64>, bool, Option<String>) = db(dir)
+        .query_row(
+            "SELECT activity, needs_review, activity_date FROM mail WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(activity, None);
+    assert!(review);
+    assert_eq!(date.as_deref(), Some("2023-11-16"));
+
+    let o = themeday(&cfg, now, &["digest", "--print"]);
+    assert!(o.status.success(), "{}", out(&o));
+    let digest = out(&o);
+    let section = digest
+        .split("【计划外活动】")
+        .nth(1)
+        .expect("the digest has a 计划外活动 section")
+        .split("\n【")
+        .next()
+        .unwrap();
+    assert!(section.contains(&format!("#{id}")), "{section}");
+    assert!(section.contains("县水利局"), "{section}");
+
+    let before = std::fs::read_to_string(dir.join("schedule.tsv")).unwrap();
+    let bad = themeday(
+        &cfg,
+        now,
+        &[
+            "schedule",
+            "add",
+            "--theme",
+            "节水",
+            "--unit",
+            "县节水办",
+            "--month",
+            "11月",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(out(&bad).contains("单位名录"), "{}", out(&bad));
+    let bad = themeday(
+        &cfg,
+        now,
+        &[
+            "schedule",
+            "add",
+            "--theme",
+            "节水",
+            "--unit",
+            "县水利局",
+            "--month",
+            "冬天",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("schedule.tsv")).unwrap(),
+        before
+    );
+
+    let o = themeday(
+        &cfg,
+        now,
+        &[
+            "schedule",
+            "add",
+            "--theme",
+            "节约用水 共建节水型社会",
+            "--unit",
+            "县水利局",
+            "--month",
+            "11月",
+            "--form",
+            "政策发布、有奖问答",
+        ],
+    );
+    assert!(o.status.success(), "{}", out(&o));
+    assert!(out(&o).contains("第26项"), "{}", out(&o));
+    let after = std::fs::read_to_string(dir.join("schedule.tsv")).unwrap();
+    assert!(after.starts_with(&before));
+    assert!(after.ends_with("26\t节约用水 共建节水型社会\t政策发布、有奖问答\t县水利局\t11月\n"));
+    let o = themeday(&cfg, now, &["check"]);
+    assert!(o.status.success(), "{}", out(&o));
+    assert!(out(&o).contains("活动 26 项"), "{}", out(&o));
+
+    let o = themeday(
+        &cfg,
+        now,
+        &[
+            "assign",
+            &id.to_string(),
+            "--activity",
+            "26",
+            "--kind",
+            "plan",
+        ],
+    );
+    assert!(o.status.success(), "{}", out(&o));
+    let (activity, date): (Option<i64>, Option<String>) = db(dir)
+        .query_row(
+            "SELECT activity, activity_date FROM mail WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(activity, Some(26));
+    assert_eq!(date.as_deref(), Some("2023-11-16"));
+    let o = themeday(&cfg, now, &["status"]);
+    let status = out(&o);
+    let row = status
+        .lines()
+        .find(|l| l.starts_with("26 "))
+        .unwrap_or_else(|| panic!("{status}"));
+    assert!(
+        row.contains("县水利局") && row.contains("11月16日"),
+        "{row}"
+    );
+    assert!(row.contains("方案已按时报送"), "the plan counts: {row}");
 }

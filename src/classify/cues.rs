@@ -48,6 +48,14 @@ const PLAN_WORDS: &[(&str, f64)] = &[
 
 const REPORT_WORDS: &[(&str, f64)] = &[
     ("情况报告", 3.5),
+    ("情况的报告", 3.5),
+    ("情况汇报", 3.0),
+    ("情况的汇报", 3.0),
+    ("总结报告", 3.0),
+    ("报告如下", 1.5),
+    ("汇报如下", 1.5),
+    ("特此报告", 2.0),
+    ("特此汇报", 2.0),
     ("活动总结", 3.5),
     ("工作总结", 3.0),
     ("总结", 2.0),
@@ -58,6 +66,21 @@ const REPORT_WORDS: &[(&str, f64)] = &[
     ("新闻报道", 3.0),
     ("新闻报导", 3.0),
     ("报道", 1.5),
+    // A local news story forwarded as the report (the notice allows 新闻报导).
+    ("报导", 1.5),
+    ("小结", 2.5),
+    ("综述", 2.0),
+    ("简讯", 2.5),
+    ("网讯", 2.5),
+    ("报讯", 2.5),
+    ("媒讯", 2.5),
+    ("新闻网讯", 3.0),
+    ("来源：", 1.0),
+    ("编辑：", 1.0),
+    ("通讯员", 2.0),
+    ("责任编辑", 2.0),
+    ("记者", 1.0),
+    ("信息稿", 2.5),
     ("开展情况", 3.0),
     ("主题日情况", 3.0),
     ("活动情况", 2.5),
@@ -104,6 +127,12 @@ const STRONG_CUES: &[&str] = &[
     "活动方案",
     "实施方案",
     "情况报告",
+    "情况的报告",
+    "情况汇报",
+    "情况的汇报",
+    "总结报告",
+    "新闻网讯",
+    "通讯员",
     "活动总结",
     "工作总结",
     "新闻稿",
@@ -218,6 +247,12 @@ impl Tally {
         }
     }
 
+    /// Adds report evidence that is not a word (a dated narrative).
+    pub(super) fn add_report(&mut self, weight: f64, what: &str) {
+        self.report += weight;
+        self.report_hits.push(what.to_string());
+    }
+
     /// How far apart plan and report are, 0–1 (1 when neither was found).
     pub(super) fn margin(&self) -> f64 {
         let (plan, report) = (self.plan, self.report);
@@ -233,7 +268,7 @@ impl Tally {
 /// What a mail plainly is, whatever its cue words say.
 pub(super) struct Facts {
     /// It asks something (question words, or a short body with a question mark).
-    question: bool,
+    pub(super) question: bool,
     /// It carries a document, picture, archive or video.
     has_doc: bool,
     /// It says 主题日 somewhere (subject, body, quoted text, attachments).

@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use super::eventday::{self, campaign_frame, event_in_clause, named_day, own_event_day};
 use super::theme::ActivityMatcher;
 use super::zones::Zone;
 use super::{Classifier, Kind};
@@ -202,9 +203,17 @@ pub(super) struct Candidate {
     pub(super) mention: DateMention,
     pub(super) weight: f64,
     /// Position among the mail's candidates (zone order): the earlier wins a tie.
-    order: usize,
+    pub(super) order: usize,
     /// Where it stands and after which word, for the reasons.
-    why: String,
+    pub(super) why: String,
+    /// The word that puts the unit's own event on this date (拟于, 定于, 将于, 于 …, or a
+    /// date followed by 在…开展/举办), if any.
+    pub(super) event: Option<&'static str>,
+    /// A range the text frames as a campaign the activity falls in (…期间, …是…宣传周),
+    /// not as the activity's own span.
+    pub(super) campaign: bool,
+    /// A single day that names a commemorative day (6月26日国际禁毒日).
+    pub(super) named: bool,
 }
 
 impl Classifier {
@@ -256,7 +265,11 @@ impl Classifier {
                         .any(|k| lt.starts_with(k))
                             && *zone == Zone::Quoted
                             || lt.contains("写道")
-                            || lt.starts_with("发送时间");
+                            || lt.starts_with("发送时间")
+                            // A news page's own dates: when it was published, not the event.
+                            || ["发布时间", "发布日期", "发表时间", "更新时间", "来源："]
+                                .iter()
+                                .any(|k| lt.contains(k));
                         let has_activity =
                             ["活动", "举办", "举行", "开展", "召开", "宣传", "主题日"]
                                 .iter()
@@ -294,11 +307,20 @@ impl Classifier {
                 let submitted = ["报送", "报来", "上报", "发送", "提交", "报县", "已报"]
                     .iter()
                     .any(|k| after.trim_start().starts_with(k));
-                if header_line || signing || deadline || submitted {
+                // "扫描全能王 2023-08-23 09.51.pdf": when a file was made, not the activity.
+                let stamp = *zone == Zone::AttachmentName && {
+                    let a: Vec<char> = after.trim_start().chars().take(5).collect();
+                    a.len() >= 4
+                        && a[0].is_ascii_digit()
+                        && (a[1].is_ascii_digit() && ".:：".contains(a[2]) && a[3].is_ascii_digit()
+                            || ".:：".contains(a[1]) && a[2].is_ascii_digit())
+                };
+                if header_line || signing || deadline || submitted || stamp {
                     continue;
                 }
                 let mut weight = 1.0;
                 let mut why = Vec::new();
+                let mut event = None;
                 for (k, w) in [
                     ("活动时间", 3.0),
                     ("时间：", 2.5),
@@ -314,7 +336,28 @@ impl Classifier {
                     if before.contains(k) {
                         weight += w;
                         why.push(k);
+                        if before.ends_with(k)
+                            && ["拟于", "定于", "计划于", "将于", "已于", "于"].contains(&k)
+                        {
+                            event = Some(k);
+                        }
                         break;
+                    }
+                }
+                let clause = eventday::prefix(&text[m.pos + m.len..], 30);
+                if event.is_none() && m.start == m.end {
+                    event = event_in_clause(&before, clause);
+                }
+                let campaign = m.start != m.end && campaign_frame(&before, clause);
+                // A range the unit acts in right after ("6月1日至30日，我局组织开展…") is the
+                // activity's own span.
+                if m.start != m.end && event.is_none() && !campaign {
+                    let wide = eventday::prefix(&text[m.pos + m.len..], 40);
+                    if ["开展", "举办", "举行", "组织", "召开"]
+                        .iter()
+                        .any(|a| wide.contains(a))
+                    {
+                        event = Some("开展");
                     }
                 }
                 if line_has_activity {
@@ -324,6 +367,7 @@ impl Classifier {
                     weight += 0.5;
                 }
                 weight *= zone.date_weight();
+                let named = m.start == m.end && named_day(clause);
                 out.push(Candidate {
                     mention: m,
                     weight,
@@ -333,10 +377,32 @@ impl Classifier {
                     } else {
                         format!("after {} in {}", why.join("/"), zone.name())
                     },
+                    event,
+                    campaign,
+                    named,
                 });
             }
         }
         out
+    }
+
+    /// A candidate's weight as the activity's date: its own, plus how well its month fits the
+    /// activity's planned month. None for a year far from the season.
+    fn fit(&self, c: &Candidate, activity: Option<&ActivityMatcher>) -> Option<f64> {
+        if c.mention.start.year() < self.year - 1 || c.mention.start.year() > self.year + 1 {
+            return None;
+        }
+        let mut w = c.weight;
+        if let Some(a) = activity {
+            let months = (c.mention.start.year() - a.year) * 12 + c.mention.start.month() as i32
+                - a.month as i32;
+            w += match months.abs() {
+                0 => 2.0,
+                1 => 0.5,
+                _ => -1.0,
+            };
+        }
+        Some(w)
     }
 
     /// The activity date among the candidates: the heaviest, if heavy enough.
@@ -348,20 +414,9 @@ impl Classifier {
     ) -> Option<Candidate> {
         let mut best: Option<(f64, &Candidate)> = None;
         for c in cands {
-            if c.mention.start.year() < self.year - 1 || c.mention.start.year() > self.year + 1 {
+            let Some(w) = self.fit(c, activity) else {
                 continue;
-            }
-            let mut w = c.weight;
-            if let Some(a) = activity {
-                let months = (c.mention.start.year() - a.year) * 12
-                    + c.mention.start.month() as i32
-                    - a.month as i32;
-                w += match months.abs() {
-                    0 => 2.0,
-                    1 => 0.5,
-                    _ => -1.0,
-                };
-            }
+            };
             if best.is_none_or(|(bw, bc)| {
                 w > bw + 1e-9 || ((w - bw).abs() < 1e-9 && c.order < bc.order)
             }) {
@@ -369,7 +424,32 @@ impl Classifier {
             }
         }
         let (w, c) = best?;
-        (w >= 1.5).then(|| c.clone())
+        if w < 1.5 {
+            return None;
+        }
+        Some(own_event_day(cands, c).unwrap_or(c).clone())
+    }
+
+    /// Whether another day, outside the chosen date's span, reads about as much like the
+    /// activity's date: the choice is then a guess a person should confirm.
+    pub(super) fn date_contested(
+        &self,
+        cands: &[Candidate],
+        chosen: &Candidate,
+        activity: Option<usize>,
+    ) -> bool {
+        let a = activity.map(|i| &self.activities[i]);
+        let Some(best) = self.fit(chosen, a) else {
+            return false;
+        };
+        let (s, e) = (chosen.mention.start, chosen.mention.end);
+        cands
+            .iter()
+            .filter(|c| c.mention.end < s || c.mention.start > e)
+            // A commemorative day or a campaign the chosen day was preferred to.
+            .filter(|c| !c.campaign && (!c.named || chosen.named))
+            .filter_map(|c| self.fit(c, a))
+            .any(|w| w >= best - 0.25 && w >= 2.5)
     }
 
     /// The date stage: the activity date, noted in `reasons`.

@@ -13,7 +13,10 @@
 //! `zones` (where each piece of text stands; reply or forward), `units` (unit evidence and the
 //! unit decision), `theme` (theme scores and the activity within the unit), `dates` (date
 //! parsing, the date candidates and the activity date), `cues` (plan, report and question
-//! words, and the kind decision) and `review` (the decision, its confidence, `needs_review`).
+//! words, and the kind decision), `eventday` (the unit's own event day inside a campaign
+//! range or near a commemorative day), `checks` (look-alikes, scans, several submissions,
+//! activities the schedule does not have) and `review` (the decision, its confidence,
+//! `needs_review`). A mail in traditional characters is first read as simplified.
 //!
 //! Invariants: units are indexed in directory order and activities in schedule order
 //! throughout; the stages run in a fixed order and append to one list of reasons, so a
@@ -23,7 +26,9 @@
 
 pub mod dates;
 
+mod checks;
 mod cues;
+mod eventday;
 mod review;
 mod theme;
 mod units;
@@ -33,11 +38,12 @@ use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::parse::ParsedMail;
+pub use checks::{SCAN_REASON, SEVERAL_REASON, UNSCHEDULED_REASON};
 use cues::{decide_kind, Facts, Tally};
 use review::decide_other;
 use theme::{activity_matchers, ActivityMatcher};
@@ -145,6 +151,9 @@ impl Classifier {
 
     /// Classifies one mail: the stages below, in order, each noting its reasons.
     pub fn classify(&self, mail: &ParsedMail) -> Decision {
+        // Traditional characters are read as simplified: names and cues are simplified.
+        let simplified = crate::parse::simplified_mail(mail);
+        let mail = simplified.as_ref().unwrap_or(mail);
         if let Some(d) = self.screen(mail) {
             return d;
         }
@@ -158,22 +167,142 @@ impl Classifier {
         let theme = self.theme_scores(&zones);
         let mentions = self.date_candidates(&zones);
         let mut tally = Tally::of(&zones, framing);
+        // "5月18日，县自来水公司组织…开展…" before the mail was sent: an account of what was
+        // done, which is what a report is (a plan says 拟于/将于).
+        if let Some(sent) = mail.date.map(|d| d.date_naive()) {
+            if mentions.iter().any(|c| {
+                matches!(c.event, Some("在…开展") | Some("于"))
+                    && c.mention.end < sent
+                    && (sent - c.mention.end).num_days() <= 60
+            }) {
+                tally.add_report(3.0, "(an account of a day before it was sent)");
+            }
+        }
         let facts = Facts::of(mail);
 
         // Decisions, each noting why in `reasons`.
         let unit = self.decide_unit(&unit_score, &unit_where, &theme, &mut reasons);
         self.note_closest_theme(&theme, &mut reasons);
+        let unread = checks::unread_documents(mail);
+        reasons.extend(unread.iter().cloned());
+        let rests_on_unread = !unread.is_empty() && checks::thin_text(mail);
         let mut kind = decide_kind(&mut tally, &facts, &theme, unit.index, &mut reasons);
+        self.screen_lookalikes(mail, framing, &mut kind, &mut reasons);
+        if kind.kind == Kind::Other
+            && rests_on_unread
+            && unit.index.is_some()
+            && tally.plan + tally.report >= 2.4
+            && !facts.question
+        {
+            // The document is a scan: its title words are all there is to go on.
+            kind.kind = if tally.plan >= tally.report {
+                Kind::Plan
+            } else {
+                Kind::Report
+            };
+            kind.unclear = true;
+            kind.submission_like = false;
+        }
         self.lean_by_sent_date(mail, &mut kind, &mentions, unit.index, &mut reasons);
         if kind.kind == Kind::Other {
-            return decide_other(mail, kind.submission_like, reasons);
+            let mut d = decide_other(mail, kind.submission_like, reasons);
+            if d.needs_review && rests_on_unread {
+                d.reasons.push(checks::SCAN_REASON.into());
+            }
+            return d;
         }
-        let activity = self.decide_activity(unit.index, &theme, &mentions, &mut reasons);
+        let several = self.several_submissions(mail, framing);
+        if several {
+            // Read the submission of the kind the words lean to on its own, and flag the mail.
+            if let Some(one) = checks::one_submission(mail, kind.kind == Kind::Plan) {
+                let mut d = self.classify(&one);
+                d.needs_review = true;
+                d.reasons.insert(
+                    0,
+                    format!(
+                        "several submissions: its {} read on its own",
+                        kind.kind.as_str()
+                    ),
+                );
+                if !d.reasons.iter().any(|r| r == checks::SEVERAL_REASON) {
+                    d.reasons.push(checks::SEVERAL_REASON.into());
+                }
+                return d;
+            }
+        }
+        let mut activity = self.decide_activity(unit.index, &theme, &mentions, &mut reasons);
+        let unscheduled = unit
+            .index
+            .is_some_and(|ui| self.unscheduled(mail, ui, &theme, &mentions));
+        if unscheduled {
+            activity.index = None;
+            activity.confidence = 0.0;
+            reasons.push(checks::UNSCHEDULED_REASON.into());
+        }
         let date = self.decide_date(&mentions, activity.index, kind.kind, &mut reasons);
         if facts.postponed && kind.kind == Kind::Plan {
             return self.refer_postponement(unit.index, activity.index, reasons);
         }
-        self.decide_review(kind, &tally, unit, activity, date, reasons)
+        let contested = date
+            .as_ref()
+            .is_some_and(|c| self.date_contested(&mentions, c, activity.index));
+        if contested {
+            reasons.push("another date reads as much like the activity's".into());
+        }
+        // A date two months or more from the activity's planned month: postponed, or another
+        // activity than the one the unit's name points to.
+        let far = match (&date, activity.index) {
+            (Some(c), Some(i)) => {
+                let a = &self.activities[i];
+                let d = c.mention.start;
+                let months = (d.year() - a.year) * 12 + d.month() as i32 - a.month as i32;
+                (months.abs() >= 2).then_some(months)
+            }
+            _ => None,
+        };
+        if let Some(m) = far {
+            reasons.push(format!(
+                "the date is {} months from the activity's planned month",
+                m.abs()
+            ));
+        }
+        let mut d = self.decide_review(kind, &tally, unit, activity, date, reasons);
+        if contested || far.is_some() {
+            d.needs_review = true;
+        }
+        if rests_on_unread {
+            d.needs_review = true;
+            d.reasons.push(checks::SCAN_REASON.into());
+        }
+        if several {
+            d.needs_review = true;
+            d.reasons.push(checks::SEVERAL_REASON.into());
+        }
+        d
+    }
+
+    /// Mail with plan or report words that is no submission: a reply that only acknowledges
+    /// what it quotes, a periodic work summary.
+    fn screen_lookalikes(
+        &self,
+        mail: &ParsedMail,
+        framing: Framing,
+        kind: &mut cues::KindCall,
+        reasons: &mut Vec<String>,
+    ) {
+        if kind.kind == Kind::Other && !kind.submission_like {
+            return;
+        }
+        let why = if checks::acknowledgement(mail, framing) {
+            "a reply acknowledging what it quotes, not a submission"
+        } else if checks::periodic_summary(mail) {
+            "a periodic work summary, not a theme-day submission"
+        } else {
+            return;
+        };
+        kind.kind = Kind::Other;
+        kind.submission_like = false;
+        reasons.push(why.into());
     }
 
     /// Mail that is no unit's submission by its headers alone: automated, ours, the office's.
@@ -202,6 +331,8 @@ impl Classifier {
     /// The activities this mail most likely concerns, best first, with a score: for the office
     /// reviewing a mail the classifier could not settle.
     pub fn candidates(&self, mail: &ParsedMail, n: usize) -> Vec<(u32, f64)> {
+        let simplified = crate::parse::simplified_mail(mail);
+        let mail = simplified.as_ref().unwrap_or(mail);
         let zones = zones(mail);
         let from = mail.from_addr.clone().unwrap_or_default();
         let (unit_score, _) = self.unit_scores(&zones, &from, false);

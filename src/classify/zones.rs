@@ -97,7 +97,7 @@ impl Framing {
         let reply = ["re:", "re：", "回复", "答复:", "答复："]
             .iter()
             .any(|p| subject_l.trim_start().starts_with(p));
-        let forward = ["fw:", "fwd:", "fw：", "转发", "转:", "转："]
+        let forward = ["fw:", "fwd:", "fw：", "转发", "转寄", "转:", "转："]
             .iter()
             .any(|p| subject_l.trim_start().starts_with(p))
             || (mail.body.chars().filter(|c| is_cjk(*c)).count() < 20

@@ -38,7 +38,7 @@ mod units;
 mod validate;
 
 pub use assessment::Assessment;
-pub use schedule::parse_schedule;
+pub use schedule::{append_row, parse_schedule, NewRow};
 pub use secrets::{check_secrets, SecretReport};
 pub use units::is_plausible_address;
 

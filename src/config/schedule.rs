@@ -8,8 +8,12 @@
 //! month 1–12 of the season year (with a day only when that date exists); `Activity::line` is
 //! the 1-based line on which its row starts; a line break inside a cell is joined away.
 //!
-//! This module only reads the text it is given: no file I/O and no knowledge of the unit
-//! directory (whether a 责任单位 exists is checked in `validate`, where both are known).
+//! [`append_row`] adds an activity the office decided on later (an 11月 theme, an activity a
+//! unit proposed, 计划外活动) to the table's text, checked the same way.
+//!
+//! This module only reads the text it is given: no file I/O, and the unit directory only as
+//! the list of names a caller passes (whether a 责任单位 exists is otherwise checked in
+//! `validate`, where both are known).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -197,6 +201,76 @@ fn parse_planned_time(cell: &str, year: i32) -> Option<(u32, Option<NaiveDate>)>
     Some((month, Some(NaiveDate::from_ymd_opt(year, month, day)?)))
 }
 
+/// A row the office adds to the schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRow {
+    /// 序号; the next free number when None.
+    pub number: Option<u32>,
+    pub theme: String,
+    pub form: String,
+    pub unit: String,
+    /// 计划开展时间 as the table writes it: `11月` or a day `11月16日`.
+    pub planned: String,
+}
+
+/// The schedule's text with `row` appended, and the row's number; or why not (in Chinese,
+/// for the operator). `units` are the directory's unit names (责任单位).
+pub fn append_row(
+    file: &Path,
+    text: &str,
+    year: i32,
+    units: &[String],
+    row: &NewRow,
+) -> Result<(String, u32), String> {
+    let (acts, problems) = parse_schedule(file, text, year);
+    if let Some(p) = problems.first() {
+        return Err(format!(
+            "活动计划表 {} 第{}行有误：{}，请先修正。",
+            file.display(),
+            p.line,
+            p.message
+        ));
+    }
+    let clean = |s: &str| clean_cell(&s.replace(['\t', '\r', '\n'], " "));
+    let (theme, form, unit) = (clean(&row.theme), clean(&row.form), clean(&row.unit));
+    if theme.is_empty() {
+        return Err("活动主题不能为空。".into());
+    }
+    if !units.contains(&unit) {
+        return Err(format!(
+            "责任单位“{unit}”不在单位名录中。请填写名录中的名称之一：{}。",
+            units.join("、")
+        ));
+    }
+    let planned = clean(&row.planned);
+    if parse_planned_time(&planned, year).is_none() {
+        return Err(format!(
+            "计划开展时间“{planned}”无法识别，请写成 11月 或 11月16日（{year}年）。"
+        ));
+    }
+    let number = row
+        .number
+        .unwrap_or_else(|| acts.iter().map(|a| a.number).max().unwrap_or(0) + 1);
+    if let Some(a) = acts.iter().find(|a| a.number == number) {
+        return Err(format!(
+            "序号 {number} 已用于“{}”（第{}行），请换一个序号。",
+            a.theme, a.line
+        ));
+    }
+    let mut out = text.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(if out.contains("\r\n") { "\r\n" } else { "\n" });
+    }
+    out.push_str(&format!("{number}\t{theme}\t{form}\t{unit}\t{planned}"));
+    out.push_str(if text.contains("\r\n") { "\r\n" } else { "\n" });
+    // The result must read back as the table it claims to be.
+    let (after, problems) = parse_schedule(file, &out, year);
+    if !problems.is_empty() || after.len() != acts.len() + 1 {
+        return Err("新增后的活动计划表无法通过检查，未作修改。".into());
+    }
+    Ok((out, number))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +328,57 @@ mod tests {
         let (acts, problems) = parse_schedule(Path::new("s.csv"), text, 2023);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(acts[0].theme, "主题，含逗号, 和英文逗号");
+    }
+
+    fn units() -> Vec<String> {
+        vec!["县水利局".to_string(), "县公安局".to_string()]
+    }
+
+    const TSV: &str =
+        "序号\t活动主题\t活动形式\t责任单位\t计划开展时间\n1\t世界水日\t政策发布\t县水利局\t4 月\n";
+
+    fn row(theme: &str, unit: &str, planned: &str) -> NewRow {
+        NewRow {
+            number: None,
+            theme: theme.into(),
+            form: "现场宣传".into(),
+            unit: unit.into(),
+            planned: planned.into(),
+        }
+    }
+
+    #[test]
+    fn appends_the_next_number() {
+        let (out, n) = append_row(
+            Path::new("s.tsv"),
+            TSV,
+            2023,
+            &units(),
+            &row("节约用水 共建节水型社会", "县水利局", "11月"),
+        )
+        .unwrap();
+        assert_eq!(n, 2);
+        assert!(
+            out.ends_with("2\t节约用水 共建节水型社会\t现场宣传\t县水利局\t11月\n"),
+            "{out}"
+        );
+        let (acts, problems) = parse_schedule(Path::new("s.tsv"), &out, 2023);
+        assert!(problems.is_empty());
+        assert_eq!(acts[1].month, 11);
+    }
+
+    #[test]
+    fn refuses_unknown_unit_bad_month_taken_number() {
+        let r = |row: &NewRow| append_row(Path::new("s.tsv"), TSV, 2023, &units(), row);
+        assert!(r(&row("x", "县交警队", "11月"))
+            .unwrap_err()
+            .contains("单位名录"));
+        assert!(r(&row("x", "县水利局", "冬季"))
+            .unwrap_err()
+            .contains("无法识别"));
+        assert!(r(&row("", "县水利局", "11月")).is_err());
+        let mut taken = row("x", "县水利局", "11月");
+        taken.number = Some(1);
+        assert!(r(&taken).unwrap_err().contains("已用于"));
     }
 }

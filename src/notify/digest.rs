@@ -248,6 +248,33 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ]);
     }
 
+    // Activities the schedule does not have: the office adds them (themeday schedule add),
+    // then settles the mail (themeday assign).
+    let mut t_unscheduled = Table {
+        title: "计划外活动".into(),
+        note: "以下邮件报送的活动不在活动计划表中。如确属新增主题活动，可用 themeday schedule add 在计划表中补充一行，再用 themeday assign 编号 --activity 新序号 --kind plan|report 登记。".into(),
+        headers: vec!["编号", "发件人", "主题", "初步识别", "活动日期"],
+        rows: Vec::new(),
+        empty: "无。",
+    };
+    for m in review.iter().filter(|m| {
+        m.reasons
+            .iter()
+            .any(|r| r == crate::classify::UNSCHEDULED_REASON)
+    }) {
+        t_unscheduled.rows.push(vec![
+            format!("#{}", m.id),
+            m.from_addr.clone().unwrap_or_default(),
+            m.subject.clone(),
+            format!(
+                "{} {}",
+                m.kind.zh(),
+                m.unit.as_deref().unwrap_or("单位未识别")
+            ),
+            fmt_date(m.activity_date),
+        ]);
+    }
+
     let mut t_due = Table {
         title: format!("未来{horizon}个工作日内到期"),
         note: String::new(),
@@ -458,6 +485,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         tables.push(&t_unprocessable);
     }
     tables.push(&t_review);
+    tables.push(&t_unscheduled);
     tables.extend(evidence.iter());
     tables.extend([&t_due, &t_overdue, &t_nodate, &t_progress]);
     let unprocessable_count = if t_unprocessable.rows.is_empty() {
@@ -533,6 +561,14 @@ fn review_reason(m: &MailRecord) -> String {
         );
     }
     let mut why: Vec<String> = m.notes.iter().map(|n| repeated(n)).collect();
+    // The classifier's own reasons for the office (scans, several submissions, 计划外活动),
+    // which it writes in Chinese.
+    why.extend(
+        m.reasons
+            .iter()
+            .filter(|r| r.chars().next().is_some_and(|c| !c.is_ascii()))
+            .cloned(),
+    );
     if let Some(s) = super::evidence::sender_reason(m) {
         why.push(s);
     }
@@ -542,7 +578,12 @@ fn review_reason(m: &MailRecord) -> String {
     if m.kind != crate::classify::Kind::Other {
         if m.unit.is_none() {
             why.push("未识别出责任单位".to_string());
-        } else if m.activity.is_none() {
+        } else if m.activity.is_none()
+            && !m
+                .reasons
+                .iter()
+                .any(|r| r == crate::classify::UNSCHEDULED_REASON)
+        {
             why.push("该单位有多项活动，未能确定是哪一项".to_string());
         }
         if m.activity_date.is_none() {

@@ -1,6 +1,7 @@
-//! Text from attachments: `.docx` (ZIP + WordprocessingML), plain text and HTML, and a
-//! best-effort reading of legacy binary `.doc` / `.wps` files, whose text Word and WPS store
-//! as UTF-16LE runs. PDFs and images are not read: their names still count as evidence.
+//! Text from attachments: `.docx` (ZIP + WordprocessingML), `.pdf` (see `pdf`), plain text
+//! and HTML, and a best-effort reading of legacy binary `.doc` / `.wps` files, whose text Word
+//! and WPS store as UTF-16LE runs. Images are not read (no OCR); a picture, or a PDF without
+//! text (a scan), is noted as such, so the classifier can say a decision rests on it.
 
 use std::io::Read;
 
@@ -11,10 +12,45 @@ use super::MAX_ATTACHMENT_TEXT;
 const MAX_DOCX_XML: u64 = 8 * 1024 * 1024;
 
 pub fn attachment_text(name: Option<&str>, content_type: &str, bytes: &[u8]) -> Option<String> {
+    attachment_content(name, content_type, bytes).0
+}
+
+/// Image formats a scanned page or a photo comes in.
+const IMAGE_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "heic", "webp",
+];
+
+/// An attachment's text and, when it is a PDF or a picture that yields none, why not (in
+/// Chinese, for the reasons the office reads).
+pub fn attachment_content(
+    name: Option<&str>,
+    content_type: &str,
+    bytes: &[u8],
+) -> (Option<String>, Option<String>) {
     let ext = name
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
         .unwrap_or_default();
-    let text = match ext.as_str() {
+    if ext == "pdf" || (ext.is_empty() && content_type == "application/pdf") {
+        return match super::pdf::pdf_text(bytes) {
+            super::pdf::PdfText::Text(t) if t.chars().any(|c| !c.is_whitespace()) => {
+                (Some(t), None)
+            }
+            super::pdf::PdfText::Text(_) | super::pdf::PdfText::NoText => {
+                (None, Some("PDF 无可提取的文字（扫描件）".into()))
+            }
+            super::pdf::PdfText::Unreadable(why) => (None, Some(why)),
+        };
+    }
+    if IMAGE_EXTENSIONS.contains(&ext.as_str())
+        || (ext.is_empty() && content_type.starts_with("image/"))
+    {
+        return (None, Some("图片，无可提取的文字".into()));
+    }
+    (plain_attachment_text(&ext, content_type, bytes), None)
+}
+
+fn plain_attachment_text(ext: &str, content_type: &str, bytes: &[u8]) -> Option<String> {
+    let text = match ext {
         "docx" | "docm" | "wpt" => docx_text(bytes),
         "doc" | "wps" => legacy_doc_text(bytes),
         "txt" => Some(decode_text(bytes)),

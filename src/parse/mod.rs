@@ -4,22 +4,32 @@
 //! `full_encoding`) decodes the MIME structure, RFC 2047/2231 names and GBK/GB18030/Big5
 //! bodies; this module adds what county mail needs on top: the non-standard
 //! `filename="=?gb18030?B?…?="` that QQ Mail and Outlook write, HTML-only bodies, the split of
-//! a body into the sender's own words and the quoted/forwarded part, and the text inside
-//! `.docx` (and, heuristically, `.doc`/`.wps`) attachments. A part that cannot be decoded is
-//! recorded in `problems`; it never stops the mail from being classified.
+//! a body into the sender's own words and the quoted/forwarded part (also behind the quote
+//! markers of a traditional-character client), and the text inside `.docx`, `.pdf` (and,
+//! heuristically, `.doc`/`.wps`) attachments; a PDF with no text or a picture of a page is
+//! noted in [`Attachment::no_text`]. [`simplified_mail`] gives the classifier a traditional-
+//! character mail in simplified characters. A part that cannot be decoded is recorded in
+//! `problems`; it never stops the mail from being classified. The one use of a clock: a
+//! PDF's extraction runs on its own thread with a wall-clock deadline, a safety net behind
+//! its deterministic bounds (`pdf.rs`).
 //!
 //! Only the sender's own words are evidence: the bot's own mail quoted, pasted or carried back
 //! (a reply, a bounce) is set aside in `quoted_ours`, and a mail that answers ours is marked
 //! (`replies_to_ours`) so it is judged on its new text only (`reply`, and `ingest::judge`).
 
 mod attachments;
+mod cmap;
+mod hant;
+mod pdf;
 mod quote;
 pub mod reply;
 
 use chrono::{DateTime, FixedOffset};
 use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
 
-pub use attachments::{attachment_text, docx_text};
+pub use attachments::{attachment_content, attachment_text, docx_text};
+pub use hant::{has_traditional, simplified_mail, to_simplified};
+pub use pdf::{pdf_text, PdfText};
 pub use quote::split_quoted;
 
 /// Attachment text beyond this many characters is not read: plans and reports say what
@@ -39,6 +49,9 @@ pub struct Attachment {
     pub size: usize,
     /// Text extracted from the attachment, when its format is readable.
     pub text: Option<String>,
+    /// A PDF or picture with no text to read (a scan, a photo), or a PDF that could not be
+    /// read: why, in Chinese.
+    pub no_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -171,7 +184,7 @@ fn read_message(raw: &[u8], msg: &mail_parser::Message<'_>) -> Result<ParsedMail
         }
     }
     let body = normalize_text(&body);
-    let (own, quoted) = split_quoted(&body);
+    let (own, quoted) = hant::split_quoted_any(&body);
     // Our own words quoted back are never evidence: a quoted part with our signature is ours
     // (our mail quotes nothing, so what lies below it is older still), and so is our text
     // pasted inline without a separator.
@@ -245,10 +258,11 @@ fn read_attachment(part: &mail_parser::MessagePart<'_>, budget: &mut usize) -> A
         .unwrap_or_else(|| "application/octet-stream".into())
         .to_ascii_lowercase();
     let bytes = part.contents();
-    let text = if *budget == 0 {
-        None
+    let (text, no_text) = if *budget == 0 {
+        (None, None)
     } else {
-        attachment_text(name.as_deref(), &content_type, bytes).map(|t| {
+        let (text, no_text) = attachment_content(name.as_deref(), &content_type, bytes);
+        let text = text.map(|t| {
             let (cut, used) = match t.char_indices().nth(*budget) {
                 Some((i, _)) => (t[..i].to_string(), *budget),
                 None => {
@@ -258,13 +272,15 @@ fn read_attachment(part: &mail_parser::MessagePart<'_>, budget: &mut usize) -> A
             };
             *budget -= used;
             cut
-        })
+        });
+        (text, no_text)
     };
     Attachment {
         name,
         content_type,
         size: bytes.len(),
         text,
+        no_text,
     }
 }
 

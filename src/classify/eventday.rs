@@ -1,0 +1,162 @@
+//! Event days: which of a mail's dates is the unit's own event, when the text also names a
+//! campaign (a national week or month, a commemorative day) the event falls in.
+//!
+//! "9月11日至17日是国家网络安全宣传周，我局定于9月14日在县一中开展…": the week frames the
+//! mail, the 14th is the activity. A range the activity itself spans (拟于/将于/于 or
+//! 活动时间 before it, the unit acting right after it, or several event days inside it) stays
+//! the activity's date. Pure functions of the text around each date; no I/O and no clock.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::dates::Candidate;
+
+/// "于4月21日在…" / "4月21日，我局在…开展" / "5月18日，县自来水公司组织…": the unit's own
+/// event, by the words after the date.
+pub(super) fn event_in_clause(before: &str, clause: &str) -> Option<&'static str> {
+    let c = clause.trim_start_matches(|ch: char| {
+        ch.is_whitespace() || "（）()星期一二三四五六日天上下午0123456789:：点时半，,".contains(ch)
+    });
+    let acts = ["开展", "举办", "举行", "召开", "组织", "走进"];
+    let head = first_chars(c, 20);
+    // 在 near the start (after a subject such as 我局禁毒大队), then the act; or the act itself.
+    let zai = first_chars(c, 12).find('在');
+    let acting = zai.is_some_and(|p| {
+        let rest = first_chars(&c[p..], 30);
+        acts.iter().any(|a| rest.contains(a))
+    }) || acts.iter().any(|a| head.contains(a));
+    // A date that starts a sentence (or follows 于) and is followed by the unit acting.
+    let starts = before
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|ch| "。；;\n：:，,".contains(ch) || ch == '于');
+    (acting && starts).then_some("在…开展")
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+/// The text right after a date: at most `n` characters, up to the end of its sentence.
+pub(super) fn prefix(s: &str, n: usize) -> &str {
+    let head = first_chars(s, n);
+    &head[..head.find(['。', '；', ';']).unwrap_or(head.len())]
+}
+
+/// "6月26日国际禁毒日", "12月2日是全国交通安全日": the date names a commemorative day, which
+/// the unit's own event may only be near.
+pub(super) fn named_day(clause: &str) -> bool {
+    let c = clause.trim_start();
+    if ![
+        "是", "第", "“", "\"", "国际", "世界", "全国", "国家", "中国",
+    ]
+    .iter()
+    .any(|k| c.starts_with(k))
+    {
+        return false;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:是)?(?:第[^，。；]{1,4}个)?[“\x22]?(?:国际|世界|全国|国家|中国)[\p{Han}]{1,10}?日")
+            .expect("named day regex")
+    })
+    .is_match(clause)
+}
+
+/// A range framed as a campaign: "9月11日至17日是国家网络安全宣传周", "…宣传周期间".
+pub(super) fn campaign_frame(before: &str, clause: &str) -> bool {
+    let c = clause.trim_start();
+    c.starts_with('是')
+        || c.starts_with('为')
+        || c.chars().take(16).collect::<String>().contains("期间")
+        || ["在", "值此", "借"]
+            .iter()
+            .any(|k| before.trim_end().ends_with(k))
+        || {
+            // The country's or the county's campaign, not the unit's: 全国…, 我县定于….
+            let near: String = before.chars().rev().take(8).collect();
+            ["国全", "省全", "市全", "县全", "县我", "家国"]
+                .iter()
+                .any(|k| near.contains(k))
+        }
+        || {
+            // "国家网络安全宣传周于9月11日至17日举行": the campaign is what the range dates.
+            let near: String = before
+                .chars()
+                .rev()
+                .take(12)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            ["宣传周", "宣传月", "活动周", "活动月", "安全月", "生产月"]
+                .iter()
+                .any(|k| near.contains(k))
+        }
+}
+
+/// A campaign range that holds exactly one day the unit names as its own event: that day.
+/// A range the activity itself spans (拟于/将于/于 or 活动时间 before it, the unit acting
+/// right after it) stays, and so does one with several event days inside it.
+pub(super) fn own_event_day<'a>(
+    cands: &'a [Candidate],
+    best: &'a Candidate,
+) -> Option<&'a Candidate> {
+    let r = &best.mention;
+    if r.start == r.end {
+        // A commemorative day, and one other day near it the unit names as its event.
+        if !best.named {
+            return None;
+        }
+        let near: Vec<&Candidate> = cands
+            .iter()
+            .filter(|c| {
+                c.mention.start == c.mention.end
+                    && c.mention.start != r.start
+                    && c.event.is_some()
+                    && !c.named
+                    && (c.mention.start - r.start).num_days().abs() <= 31
+            })
+            .collect();
+        let mut days: Vec<chrono::NaiveDate> = near.iter().map(|c| c.mention.start).collect();
+        days.sort();
+        days.dedup();
+        if days.len() != 1 {
+            return None;
+        }
+        return near
+            .into_iter()
+            .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.order.cmp(&a.order)));
+    }
+    // Any mention of the same range that reads as the activity's own span settles it.
+    let spans = cands.iter().any(|c| {
+        c.mention.start == r.start
+            && c.mention.end == r.end
+            && !c.campaign
+            && (c.event.is_some() || c.why.contains("时间"))
+    });
+    if spans {
+        return None;
+    }
+    let inside: Vec<&Candidate> = cands
+        .iter()
+        .filter(|c| {
+            c.mention.start == c.mention.end
+                && c.mention.start >= r.start
+                && c.mention.start <= r.end
+                && c.event.is_some()
+        })
+        .collect();
+    let mut days: Vec<chrono::NaiveDate> = inside.iter().map(|c| c.mention.start).collect();
+    days.sort();
+    days.dedup();
+    if days.len() != 1 {
+        return None;
+    }
+    inside
+        .into_iter()
+        .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.order.cmp(&a.order)))
+}
