@@ -22,7 +22,9 @@ fn command(
     tag: &str,
     line: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    reader.get_mut().write_all(format!("{tag} {line}\r\n").as_bytes())?;
+    reader
+        .get_mut()
+        .write_all(format!("{tag} {line}\r\n").as_bytes())?;
     let mut buf = String::new();
     loop {
         buf.clear();

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod classify;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod daemon;
 pub mod deadlines;

@@ -268,6 +268,7 @@ pub fn units_text(config: &Config, store: &Store) -> Result<String> {
             let how = match how.as_str() {
                 "correction" => "人工更正确认",
                 "high-confidence" => "系统高置信度识别",
+                "confirmed" => "本办回复指令确认",
                 other => other,
             };
             out.push_str(&format!(

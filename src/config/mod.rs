@@ -153,6 +153,8 @@ pub struct Policy {
     pub digest_to: Vec<String>,
     /// How many working days ahead the digest looks for what is due.
     pub digest_horizon_workdays: i32,
+    /// Days a digest's command token (`[TD-…]` in its subject) is accepted in replies.
+    pub command_token_days: u32,
 }
 
 #[derive(Debug, Clone)]

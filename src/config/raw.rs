@@ -106,6 +106,7 @@ pub(super) struct RawPolicy {
     pub(super) digest_hour: Option<u32>,
     pub(super) digest_to: Option<Vec<String>>,
     pub(super) digest_horizon_workdays: Option<i32>,
+    pub(super) command_token_days: Option<u32>,
 }
 
 #[derive(Deserialize)]

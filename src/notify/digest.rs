@@ -194,10 +194,10 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     let mut t_review = Table {
         title: "待人工核对".into(),
         note: format!(
-            "共 {} 封。核对后可用 themeday assign 编号 --activity 序号 --kind plan|report [--date 日期] 或 --other 更正。",
+            "共 {} 封。可直接回复本邮件，在正文中逐行写指令（见“回复指令”列）；或用 themeday assign 编号 --activity 序号 --kind plan|report [--date 日期] 或 --other 更正。",
             review.len()
         ),
-        headers: vec!["编号", "发件人", "主题", "初步识别", "原因"],
+        headers: vec!["编号", "发件人", "主题", "初步识别", "原因", "回复指令"],
         rows: Vec::new(),
         empty: "无。",
     };
@@ -215,6 +215,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
                     .unwrap_or_else(|| "活动未识别".into())
             ),
             review_reason(m),
+            reply_line(m),
         ]);
     }
 
@@ -375,6 +376,20 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
             q.last_error.unwrap_or_default()
         ));
     }
+    for c in store.refused_command_mails(since)? {
+        let subject = store
+            .mail(c.mail_id)?
+            .map(|m| m.subject)
+            .unwrap_or_default();
+        notes.push(format!(
+            "邮件 #{}（发件人 {}，主题《{}》）中的 {} 条回复指令未执行，系统未作任何更改：{}。如确为本办所发，请回复今天的日报重新发送指令。",
+            c.mail_id,
+            c.sender.as_deref().unwrap_or("无"),
+            subject,
+            c.commands,
+            super::own::refusal_why(&c.authority)
+        ));
+    }
     let learned = store.learned_addresses()?;
     let addresses = unit_addresses(config, &subs, &learned);
     let sent = store.reminder_items()?;
@@ -401,6 +416,12 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         &t_progress,
     ];
     let title = format!("“政务公开主题日”材料日报（{}）", zh_date_short(today));
+    // Replies to this digest carry the token in their subject ("Re:" keeps it): without it
+    // a reply's commands do not count.
+    let subject = format!(
+        "{title} {}",
+        super::own::token_tag(&store.token_for_day(today, now)?)
+    );
     let mut text = format!(
         "{}：\n\n{}，截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。\n\n",
         config.office_short_name,
@@ -449,7 +470,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
             unit: None,
             to: config.policy.digest_to.clone(),
             cc: Vec::new(),
-            subject: title,
+            subject,
             text,
             html: Some(html),
             in_reply_to: None,
@@ -460,7 +481,26 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     })
 }
 
-fn review_reason(m: &MailRecord) -> String {
+/// The line the office replies with to settle a mail under review.
+pub fn reply_line(m: &MailRecord) -> String {
+    let n = m.id;
+    match (m.kind, m.activity) {
+        (crate::classify::Kind::Other, _) => {
+            format!("#{n} 其他（或 #{n} 第N项 方案|报告 [日期]）")
+        }
+        (k, Some(a)) => format!(
+            "#{n} 确认（或 #{n} 第{a}项 {} 日期）",
+            if k == crate::classify::Kind::Plan {
+                "方案"
+            } else {
+                "报告"
+            }
+        ),
+        (_, None) => format!("#{n} 第N项 方案|报告 [日期]（或 #{n} 其他）"),
+    }
+}
+
+pub(crate) fn review_reason(m: &MailRecord) -> String {
     let mut why = Vec::new();
     if let Some(e) = &m.parse_error {
         why.push(format!("无法解析：{e}"));

@@ -11,6 +11,7 @@ pub mod ack;
 pub mod digest;
 pub mod file;
 pub mod jobs;
+pub mod own;
 pub mod remind;
 pub mod smtp;
 
@@ -299,4 +300,36 @@ pub fn signature(config: &Config, today: NaiveDate) -> String {
         zh_date_short(today),
         config.office_address
     )
+}
+
+/// `2023年4月20日 10:05`, local time.
+pub fn zh_datetime(t: DateTime<FixedOffset>, tz: chrono_tz::Tz) -> String {
+    let l = t.with_timezone(&tz);
+    format!("{} {}", zh_date_short(l.date_naive()), l.format("%H:%M"))
+}
+
+/// Double quotes inside a quoted title become 『』, so quotes never double up
+/// (`“『强化依法治水』世界水日”`, not `““强化依法治水”世界水日”`).
+pub fn inner_quotes(s: &str) -> String {
+    let mut open = true;
+    s.chars()
+        .map(|c| match c {
+            '“' | '「' => '『',
+            '”' | '」' => '』',
+            '"' => {
+                open = !open;
+                if open {
+                    '』'
+                } else {
+                    '『'
+                }
+            }
+            c => c,
+        })
+        .collect()
+}
+
+/// `s` in “ ”, its own quotes turned into 『』.
+pub fn quoted(s: &str) -> String {
+    format!("“{}”", inner_quotes(s))
 }

@@ -21,6 +21,8 @@
 //! - `cursor`: the IMAP cursor and the sources already seen;
 //! - `addresses`: sender addresses learned for units;
 //! - `corrections`: office corrections and their log;
+//! - `office`: digest tokens, the office's commands by reply, portal approvals, the bot's own
+//!   mail seen in the mailbox;
 //! - `archive`: the raw-mail files (no SQL).
 //!
 //! This file holds no table's queries beyond the migrations: a concern's SQL lives in its
@@ -38,12 +40,14 @@ mod archive;
 mod corrections;
 mod cursor;
 mod mails;
+mod office;
 mod outbox;
 
 pub use addresses::LearnedAddress;
 pub use archive::{content_hash, write_archive};
 pub use corrections::decision_json;
 pub use mails::Recorded;
+pub use office::{new_token, CommandMail, CommandRecord, TOKEN_LEN};
 pub use outbox::{queue_in, Outgoing, QueuedMail};
 
 use archive::sync_files;
@@ -142,6 +146,51 @@ const MIGRATIONS: &[&str] = &[
     // 4: the daily cap reads the day's sent mail without scanning the whole outbox.
     r#"
     CREATE INDEX outbox_sent_at ON outbox(state, sent_at);
+    "#,
+    // 5: the office's commands by reply (digest tokens, command mails and lines), portal
+    // approvals, and the bot's own mail seen in the mailbox. Mail recorded before commands
+    // existed is marked handled: an old mail never turns into a command.
+    r#"
+    CREATE TABLE command_token (
+        token TEXT PRIMARY KEY,
+        day TEXT NOT NULL UNIQUE,
+        issued_at TEXT NOT NULL
+    );
+    CREATE TABLE command_mail (
+        mail_id INTEGER PRIMARY KEY REFERENCES mail(id),
+        hash TEXT NOT NULL,
+        sender TEXT,
+        token TEXT,
+        authority TEXT NOT NULL,
+        commands INTEGER NOT NULL,
+        handled_at TEXT NOT NULL
+    );
+    INSERT INTO command_mail (mail_id, hash, sender, token, authority, commands, handled_at)
+        SELECT id, hash, from_addr, NULL, 'before-commands', 0, recorded_at FROM mail;
+    CREATE TABLE office_command (
+        id INTEGER PRIMARY KEY,
+        mail_id INTEGER NOT NULL REFERENCES mail(id),
+        mail_hash TEXT NOT NULL,
+        line_no INTEGER NOT NULL,
+        line TEXT NOT NULL,
+        sender TEXT,
+        at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        UNIQUE (mail_hash, line_no)
+    );
+    CREATE TABLE portal_approval (
+        mail_id INTEGER PRIMARY KEY REFERENCES mail(id),
+        publish INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE own_mail (
+        source TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        message_id TEXT,
+        seen_at TEXT NOT NULL
+    );
     "#,
 ];
 
