@@ -578,6 +578,8 @@ pub struct Opts {
     pub idle: bool,
     pub poll_seconds: u64,
     pub send_id: bool,
+    /// Where the digest goes (the office itself, for the tests of the office's replies).
+    pub digest_to: &'static str,
 }
 
 impl Default for Opts {
@@ -587,6 +589,7 @@ impl Default for Opts {
             idle: true,
             poll_seconds: 3600,
             send_id: false,
+            digest_to: "digest@office.test",
         }
     }
 }
@@ -657,8 +660,9 @@ archive = {archive}
 
 [policy]
 # Keep the office mailbox for mail from units only: the digest and overdue copies go
-# elsewhere, so the tests can check the bot never adds to (or changes) the office INBOX.
-digest_to = ["digest@office.test"]
+# elsewhere, so the tests can check the bot never adds to (or changes) the office INBOX
+# (except the tests of the office's replies, which send the digest to the office).
+digest_to = ["{digest_to}"]
 cc_office_on_overdue = false
 "#,
             schedule = q(&cfg_dir.join("dongkou-2023-schedule.tsv")),
@@ -667,6 +671,7 @@ cc_office_on_overdue = false
             send_id = opts.send_id,
             idle = opts.idle,
             poll = opts.poll_seconds,
+            digest_to = opts.digest_to,
             smtp = servers.smtp_port,
             db = q(&db),
             archive = q(&home.join("archive")),
