@@ -441,3 +441,20 @@ fn commands_that_cannot_be_carried_out_say_why_and_the_form() {
         "3:1"
     );
 }
+
+#[test]
+fn a_units_question_is_listed_with_its_text() {
+    let w = season_day();
+    let d = w.outgoing("digest").remove(0);
+    let line = d
+        .text
+        .lines()
+        .find(|l| l.contains("#4") && l.contains("来信内容"))
+        .unwrap_or_else(|| panic!("question #4 not listed:\n{}", d.text));
+    assert!(
+        line.contains("请问报送的主题日活动方案需要加盖单位公章吗"),
+        "{line}"
+    );
+    // Listed once, as a question, not as a mail to review.
+    assert_eq!(d.text.matches("需要加盖单位公章").count(), 1, "{}", d.text);
+}

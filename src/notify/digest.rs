@@ -219,6 +219,26 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         ]);
     }
 
+    let mut t_questions = Table {
+        title: "单位咨询".into(),
+        note: "以下单位来信提出问题，系统不会自动答复，请人工回复。".into(),
+        headers: vec!["编号", "发件人", "主题", "来信内容"],
+        rows: Vec::new(),
+        empty: "无。",
+    };
+    for q in super::questions::questions_since(config, store, since)? {
+        t_questions.rows.push(vec![
+            format!("#{}", q.mail.id),
+            match (&q.mail.from_name, &q.mail.from_addr) {
+                (Some(n), Some(a)) => format!("{n} <{a}>"),
+                (None, Some(a)) => a.clone(),
+                _ => "（无）".into(),
+            },
+            q.mail.subject.clone(),
+            q.text,
+        ]);
+    }
+
     let mut t_due = Table {
         title: format!("未来{horizon}个工作日内到期"),
         note: String::new(),
@@ -410,6 +430,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     let tables = [
         &t_arrived,
         &t_review,
+        &t_questions,
         &t_due,
         &t_overdue,
         &t_nodate,

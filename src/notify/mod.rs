@@ -12,6 +12,7 @@ pub mod digest;
 pub mod file;
 pub mod jobs;
 pub mod own;
+pub mod questions;
 pub mod remind;
 pub mod smtp;
 

@@ -104,6 +104,41 @@ pub fn token_in(subject: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn config() -> Config {
+        let root = env!("CARGO_MANIFEST_DIR");
+        Config::load(&std::path::Path::new(root).join("config/demo.toml")).unwrap()
+    }
+
+    fn mail(from: &str, extra: &str) -> Vec<u8> {
+        format!("From: {from}\r\nTo: 43347867@qq.com\r\nSubject: x\r\n{extra}\r\nhello\r\n")
+            .into_bytes()
+    }
+
+    #[test]
+    fn our_mail_by_loop_header_or_message_id() {
+        let c = config();
+        let mid = "<themeday.0123456789abcdef01234567@qq.com>";
+        assert!(is_our_message_id(&c, mid));
+        assert!(!is_our_message_id(
+            &c,
+            "<themeday.0123456789abcdef01234567@163.com>"
+        ));
+        assert!(!is_our_message_id(&c, "<themeday.xyz@qq.com>"));
+        let ours = mail("43347867@qq.com", "X-Themeday-Loop: 43347867@qq.com\r\n");
+        assert_eq!(own_mail(&c, &ours), Some(None));
+        let by_id = mail("<43347867@qq.com>", &format!("Message-ID: {mid}\r\n"));
+        assert!(own_mail(&c, &by_id).is_some());
+        // A unit's mail carrying our marks is the unit's.
+        let unit = mail(
+            "1623857740@qq.com",
+            &format!("X-Themeday-Loop: 43347867@qq.com\r\nMessage-ID: {mid}\r\n"),
+        );
+        assert_eq!(own_mail(&c, &unit), None);
+        // The office's own reply is not ours.
+        let reply = mail("43347867@qq.com", "Message-ID: <tencent_ABC@qq.com>\r\n");
+        assert_eq!(own_mail(&c, &reply), None);
+    }
+
     #[test]
     fn token_survives_re_and_full_width() {
         assert_eq!(

@@ -336,6 +336,17 @@ impl Store {
         })
     }
 
+    /// Mails after `after_id` that the classifier took for a question (not automated), oldest
+    /// first: their ids.
+    pub fn question_ids_since(&self, after_id: i64) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare(
+            "SELECT id FROM mail WHERE id > ?1 AND kind = 'other' AND automated = 0
+               AND reasons LIKE '%\"a question%' ORDER BY id",
+        )?;
+        let rows = st.query_map([after_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many of the bot's own mails were seen in the mailbox.
     pub fn own_mail_count(&self) -> Result<i64> {
         Ok(self
