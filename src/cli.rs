@@ -99,6 +99,17 @@ pub enum Command {
         #[arg(long)]
         forget: Option<String>,
     },
+    /// Approve reports for the portal column: `approve 12 15` (the mail numbers of the
+    /// reports), or `approve 12 --revoke` to take one off.
+    Approve {
+        #[arg(required = true)]
+        mails: Vec<i64>,
+        #[arg(long)]
+        revoke: bool,
+        /// Who approved (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+    },
     /// Exports for the office.
     Export {
         #[command(subcommand)]
@@ -413,6 +424,30 @@ pub fn run() -> anyhow::Result<ExitCode> {
             crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Approve { mails, revoke, by } => {
+            let config = load()?;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let by = by
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "office".into());
+            let mut refused = 0;
+            for mail in mails {
+                let cmd = crate::commands::parse::Command::Publish {
+                    mail,
+                    publish: !revoke,
+                };
+                let r = crate::commands::apply::apply(&config, &mut store, &cmd, &by, now)?;
+                if !r.done {
+                    refused += 1;
+                }
+                println!("{}：{}", if r.done { "已执行" } else { "未执行" }, r.detail);
+            }
+            Ok(if refused > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Units { forget } => {
             let config = load()?;
             let store = Store::open(&config.database, &config.archive_dir)?;
@@ -437,10 +472,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     }
                 }
                 ExportCmd::Portal { out } => {
-                    let n = crate::export::portal(&config, &store, now, &out)?;
+                    let r = crate::portal::export(&config, &store, now, &out)?;
+                    print!("{}", r.text());
                     println!(
-                        "已生成专栏 {}（{n} 项活动）",
-                        out.join("index.html").display()
+                        "已生成专栏 {}（{} 项活动）",
+                        out.join("index.html").display(),
+                        r.pages.len()
                     );
                 }
             }

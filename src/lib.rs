@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod intake;
 pub mod notify;
 pub mod parse;
+pub mod portal;
 pub mod records;
 pub mod replay;
 pub mod review;
