@@ -168,10 +168,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         };
         t_arrived.rows.push(vec![
             format!("#{}", m.id),
-            m.received_instant()
-                .with_timezone(&config.timezone)
-                .format("%m-%d %H:%M")
-                .to_string(),
+            super::zh_datetime(m.received_instant(), config.timezone),
             match (&m.from_name, &m.from_addr) {
                 (Some(n), Some(a)) => format!("{n} <{a}>"),
                 (None, Some(a)) => a.clone(),
@@ -447,7 +444,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
         "{}：\n\n{}，截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。\n\n",
         config.office_short_name,
         title,
-        local.format("%Y年%m月%d日%H:%M"),
+        super::zh_datetime(now, config.timezone),
         arrived.len(),
         t_review.rows.len(),
         horizon,
@@ -457,7 +454,7 @@ pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Resu
     let mut html = format!(
         "<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\"><h2>{}</h2><p>截至{}。新到邮件 {} 封，待核对 {} 封，{}个工作日内到期 {} 项，已逾期 {} 项。</p>",
         esc(&title),
-        local.format("%Y年%m月%d日%H:%M"),
+        super::zh_datetime(now, config.timezone),
         arrived.len(),
         t_review.rows.len(),
         horizon,
