@@ -186,8 +186,28 @@ fn digest_carries_the_token_and_the_reply_lines() {
         "{}",
         d[0].subject
     );
-    assert!(d[0].text.contains("#1 第N项 方案|报告"), "{}", d[0].text);
-    assert!(d[0].text.contains("#2 确认"), "{}", d[0].text);
+    // #1: the police's plan, activity unknown: one line per activity of the unit.
+    for line in [
+        "#1 第9项 方案 日期",
+        "#1 第13项 方案 日期",
+        "#1 第24项 方案 日期",
+        "#1 其他",
+    ] {
+        assert!(d[0].text.contains(line), "{line}: {}", d[0].text);
+    }
+    // #2: a report the bot placed: confirm it, or say otherwise.
+    for line in ["#2 确认", "#2 第22项 报告 2023-08-17", "#2 其他"] {
+        assert!(d[0].text.contains(line), "{line}: {}", d[0].text);
+    }
+    // The settled report waits for the office's word on the portal.
+    assert!(d[0].text.contains("#3 发布") && d[0].text.contains("#3 不发布"));
+    // One date style, no server paths.
+    assert!(
+        d[0].text.contains("截至2023年4月20日 09:00"),
+        "{}",
+        d[0].text
+    );
+    assert!(!d[0].text.contains("2023年04月") && !d[0].text.contains("/archive/"));
 }
 
 #[test]
@@ -446,11 +466,16 @@ fn commands_that_cannot_be_carried_out_say_why_and_the_form() {
 fn a_units_question_is_listed_with_its_text() {
     let w = season_day();
     let d = w.outgoing("digest").remove(0);
-    let line = d
+    let block = d
         .text
+        .split("■ ")
+        .find(|b| b.starts_with("单位咨询 1 件"))
+        .unwrap_or_else(|| panic!("no questions block:\n{}", d.text));
+    assert!(block.contains("#4 "), "{block}");
+    let line = block
         .lines()
-        .find(|l| l.contains("#4") && l.contains("来信内容"))
-        .unwrap_or_else(|| panic!("question #4 not listed:\n{}", d.text));
+        .find(|l| l.contains("来信内容"))
+        .unwrap_or_else(|| panic!("question #4 without its text:\n{block}"));
     assert!(
         line.contains("请问报送的主题日活动方案需要加盖单位公章吗"),
         "{line}"

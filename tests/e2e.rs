@@ -643,7 +643,7 @@ fn office_replies_to_the_digest_with_commands() {
         let token = themeday::commands::token_in(&digest.subject)
             .unwrap_or_else(|| panic!("no token in {:?}", digest.subject));
         assert!(
-            digest.text.contains("#1 第N项 方案|报告"),
+            digest.text.contains("#1 第9项 方案 日期"),
             "{}",
             digest.text
         );

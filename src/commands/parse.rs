@@ -43,20 +43,8 @@ pub const FORM_MAIL: &str =
 pub const FORM_CONFIRM_ADDRESS: &str = "确认邮箱 单位名 邮箱地址，如：确认邮箱 县公安局 abc@qq.com";
 pub const FORM_DELETE_ADDRESS: &str = "删除邮箱 邮箱地址，如：删除邮箱 abc@qq.com";
 
-/// Every command, one per line, as listed in replies and in the README.
-pub const HELP: &[(&str, &str)] = &[
-    (
-        "#编号 第N项 方案 [日期]",
-        "把邮件登记为第N项活动的活动方案（日期可写 2023-04-28 或 4月28日）",
-    ),
-    ("#编号 第N项 报告 [日期]", "把邮件登记为第N项活动的情况报告"),
-    ("#编号 其他", "该邮件不是报送材料"),
-    ("#编号 确认", "同意系统对待核对邮件的识别结果"),
-    ("#编号 发布", "同意该情况报告在门户网站专栏发布"),
-    ("#编号 不发布", "该情况报告不在专栏发布"),
-    ("确认邮箱 单位名 地址", "确认该邮箱为该单位的邮箱"),
-    ("删除邮箱 地址", "删除系统记住的邮箱"),
-];
+/// Every command, one per line, as listed in replies and in the digest.
+pub use crate::notify::own::COMMAND_HELP as HELP;
 
 /// A command line that cannot be read: why, and the form to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +207,11 @@ fn assign(mail: i64, s: &str, year: i32) -> Result<Command, Unreadable> {
         .trim_start_matches("活动日期")
         .trim_start_matches("日期")
         .trim_start_matches([':', '：']);
+    // The digest's placeholder left as it is: no date.
+    let rest = match rest {
+        "日期" | "[日期]" | "(日期)" | "（日期）" | "【日期】" => "",
+        r => r,
+    };
     let (date, end) = if rest.is_empty() {
         (None, None)
     } else {
@@ -375,6 +368,17 @@ mod tests {
                 date: None,
                 end: None
             })
+        );
+        assert_eq!(
+            one("#7 第9项 方案 日期"),
+            Ok(Command::Assign {
+                mail: 7,
+                activity: 9,
+                kind: Kind::Plan,
+                date: None,
+                end: None
+            }),
+            "the digest's placeholder left in"
         );
         assert_eq!(
             one("#7 第20项 方案 9月11日至17日"),

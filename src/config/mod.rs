@@ -66,6 +66,8 @@ pub struct Unit {
     pub aliases: Vec<String>,
     /// Known sender addresses (lowercase).
     pub addresses: Vec<String>,
+    /// Whom the office phones when something is overdue (a name and a number), if known.
+    pub contact: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -125,4 +125,5 @@ pub(super) struct RawUnit {
     pub(super) aliases: Vec<toml::Spanned<String>>,
     #[serde(default)]
     pub(super) addresses: Vec<toml::Spanned<String>>,
+    pub(super) contact: Option<String>,
 }

@@ -113,7 +113,16 @@ fn mail_link(config: &Config, m: &MailRecord) -> String {
     }
 }
 
+/// Today's digest: collected as data (`digest_data`) and rendered for the phone
+/// (`digest_view`).
 pub fn build(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Result<Digest> {
+    let data = super::digest_data::collect(config, store, now)?;
+    super::digest_view::render(config, &data)
+}
+
+/// The wide-table digest the phone-first one replaced, kept while sections added to it on
+/// other branches are carried into `digest_data`; nothing calls it.
+pub fn build_tables(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Result<Digest> {
     let cal = &config.calendar;
     let local = now.with_timezone(&config.timezone);
     let today = local.date_naive();

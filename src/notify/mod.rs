@@ -9,6 +9,8 @@
 
 pub mod ack;
 pub mod digest;
+pub mod digest_data;
+pub mod digest_view;
 pub mod file;
 pub mod jobs;
 pub mod own;

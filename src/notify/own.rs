@@ -57,6 +57,22 @@ pub fn own_mail(config: &Config, raw: &[u8]) -> Option<Option<String>> {
     (loop_header || our_id).then_some(mid)
 }
 
+/// The office's commands (form, what it does), as the digest and the confirmations list
+/// them; `crate::commands::parse` reads them.
+pub const COMMAND_HELP: &[(&str, &str)] = &[
+    (
+        "#编号 第N项 方案 [日期]",
+        "把邮件登记为第N项活动的活动方案（日期可写 2023-04-28 或 4月28日）",
+    ),
+    ("#编号 第N项 报告 [日期]", "把邮件登记为第N项活动的情况报告"),
+    ("#编号 其他", "该邮件不是报送材料"),
+    ("#编号 确认", "同意系统对待核对邮件的识别结果"),
+    ("#编号 发布", "同意该情况报告在门户网站专栏发布"),
+    ("#编号 不发布", "该情况报告不在专栏发布"),
+    ("确认邮箱 单位名 地址", "确认该邮箱为该单位的邮箱"),
+    ("删除邮箱 地址", "删除系统记住的邮箱"),
+];
+
 /// Why a reply's commands were not carried out, from the authority recorded for it (see
 /// `crate::commands::Authority::code`).
 pub fn refusal_why(code: &str) -> &'static str {
