@@ -427,26 +427,14 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Approve { mails, revoke, by } => {
             let config = load()?;
             let mut store = Store::open(&config.database, &config.archive_dir)?;
-            let by = by
-                .or_else(|| std::env::var("USER").ok())
-                .unwrap_or_else(|| "office".into());
-            let mut refused = 0;
-            for mail in mails {
-                let cmd = crate::commands::parse::Command::Publish {
-                    mail,
-                    publish: !revoke,
-                };
-                let r = crate::commands::apply::apply(&config, &mut store, &cmd, &by, now)?;
-                if !r.done {
-                    refused += 1;
-                }
-                println!("{}：{}", if r.done { "已执行" } else { "未执行" }, r.detail);
+            let by = by.or_else(|| std::env::var("USER").ok());
+            let by = by.as_deref().unwrap_or("office");
+            let results = crate::commands::approve(&config, &mut store, &mails, !revoke, by, now)?;
+            for r in &results {
+                let verdict = if r.done { "已执行" } else { "未执行" };
+                println!("{verdict}：{}", r.detail);
             }
-            Ok(if refused > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(ExitCode::from(u8::from(results.iter().any(|r| !r.done))))
         }
         Command::Units { forget } => {
             let config = load()?;

@@ -120,6 +120,30 @@ pub fn authority(config: &Config, store: &Store, m: &MailRecord) -> Result<Autho
     Ok(Authority::Granted { token })
 }
 
+/// `themeday approve`: each report approved for the portal (or taken off), as `#编号 发布`
+/// / `#编号 不发布` in a reply would.
+pub fn approve(
+    config: &Config,
+    store: &mut Store,
+    mails: &[i64],
+    publish: bool,
+    by: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<apply::Applied>> {
+    mails
+        .iter()
+        .map(|&mail| {
+            apply::apply(
+                config,
+                store,
+                &parse::Command::Publish { mail, publish },
+                by,
+                now,
+            )
+        })
+        .collect()
+}
+
 /// One command line and what became of it: `done`, `refused` or `rejected`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineResult {
