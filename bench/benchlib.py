@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / "target" / "release" / "themeday"
 LIMIT_BIN = ROOT / "target" / "release" / "examples" / "imap_fetch_limit"
+WIRE_BIN = ROOT / "target" / "release" / "examples" / "imap_wire_limit"
 SERVERS = ROOT / "scripts" / "mail-servers"
 OFFICE = "43347867@qq.com"
 VMAIL = "themeday-vmail"
@@ -224,6 +225,8 @@ password_env = "THEMEDAY_IMAP_PASSWORD"
 folder = "INBOX"
 idle = {"true" if idle else "false"}
 poll_seconds = {poll_seconds}
+# No DNS here: the seeded mail is not signed, and a bench must not wait on lookups.
+dkim = false
 
 [outgoing]
 {out}
@@ -233,6 +236,9 @@ archive = "{work}/archive"
 
 [policy]
 per_recipient_daily = 10
+# Every seeded sender is new to the bot: lift the day's cap on acks to never-seen addresses
+# to its maximum so that the benches count (nearly) every acknowledgement.
+new_address_acks_daily = 1000
 reminder_hour = 9
 month_notice_workdays = 5
 plan_reminder_workdays = 3

@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand};
 use crate::calendar::DayKind;
 use crate::classify::Classifier;
 use crate::config::Config;
-use crate::deadlines::{fmt_date, season_status};
 use crate::ingest::{decide, ingest};
+use crate::safetext::for_terminal;
 use crate::store::Store;
 
 #[derive(Parser, Debug)]
@@ -93,11 +93,21 @@ pub enum Command {
         #[arg(long)]
         by: Option<String>,
     },
-    /// Each unit's known addresses and where they came from.
+    /// Each unit's addresses: the directory's, those the office confirmed, and those the bot
+    /// proposes; `--confirm ADDRESS --unit NAME` confirms one, `--forget ADDRESS` removes one.
     Units {
-        /// Remove a learned address.
-        #[arg(long)]
+        /// Remove a confirmed or proposed address (directory addresses live in the config).
+        #[arg(long, conflicts_with = "confirm")]
         forget: Option<String>,
+        /// Confirm that ADDRESS speaks for the unit given with --unit.
+        #[arg(long, requires = "unit")]
+        confirm: Option<String>,
+        /// The unit (its name in the directory) for --confirm.
+        #[arg(long, requires = "confirm")]
+        unit: Option<String>,
+        /// Who confirmed it (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
     },
     /// Approve reports for the portal column: `approve 12 15` (the mail numbers of the
     /// reports), or `approve 12 --revoke` to take one off.
@@ -180,6 +190,20 @@ pub fn run() -> anyhow::Result<ExitCode> {
             for w in &warnings {
                 println!("warning: {w}");
             }
+            let secrets = crate::config::check_secrets(&config);
+            for w in &secrets.warnings {
+                println!("警告：{w}");
+            }
+            for e in &secrets.errors {
+                eprintln!("错误：{e}");
+            }
+            if !secrets.errors.is_empty() {
+                eprintln!(
+                    "themeday: 配置中指定的授权码有 {} 处无法读取，程序将无法登录邮箱。",
+                    secrets.errors.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
             println!(
                 "ok: {} activities, {} units, calendar years {:?}",
                 config.activities.len(),
@@ -243,14 +267,28 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let config = load()?;
             let classifier = Classifier::new(&config);
             let mut store = Store::open(&config.database, &config.archive_dir)?;
+            let trust = crate::trust::Trust::load(
+                &config,
+                &store,
+                crate::dkim::Dkim::for_config(&config)?,
+            )?;
             let (mut new, mut dup) = (0, 0);
             for f in &files {
                 let raw =
                     std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
                 let source = format!("import:{}", crate::store::content_hash(&raw));
-                let r = ingest(&mut store, &classifier, &raw, &source, now, |_, _, _, _| {
-                    Ok(Vec::new())
-                })?;
+                // Received: the top Received: line of the saved file (never its Date:).
+                let received = crate::intake::top_received_time(&raw);
+                let r = ingest(
+                    &mut store,
+                    &classifier,
+                    &trust,
+                    &raw,
+                    &source,
+                    received,
+                    now,
+                    |_, _, _, _| Ok(Vec::new()),
+                )?;
                 if r.duplicate {
                     dup += 1;
                     println!("已存在 #{} {}", r.id, f.display());
@@ -281,6 +319,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 "新邮件 {} 封（方案 {}，报告 {}，待核对 {}），重复 {} 封；回执排队 {} 封；发出 {} 封，失败 {} 封，超限暂停 {} 封。",
                 sum.new, sum.plans, sum.reports, sum.review, sum.duplicates, sum.acks_queued, delivery.sent, delivery.failed, delivery.held
             );
+            if sum.unprocessable > 0 {
+                println!(
+                    "其中 {} 封无法自动处理，已存档、未回复，列入日报“无法处理的邮件”。",
+                    sum.unprocessable
+                );
+            }
+            if let Some(e) = &delivery.login_refused {
+                println!("{}", crate::notify::trouble::login_refused_text(e));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Run => {
@@ -311,7 +358,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let mut transport = crate::notify::transport_for(&config)?;
                 let r = crate::notify::deliver_due(&config, &store, transport.as_mut(), now)?;
                 println!("发出 {} 封，失败 {} 封。", r.sent, r.failed);
-                return Ok(if r.failed > 0 {
+                if let Some(e) = &r.login_refused {
+                    println!("{}", crate::notify::trouble::login_refused_text(e));
+                }
+                return Ok(if r.failed > 0 || r.login_refused.is_some() {
                     ExitCode::from(1)
                 } else {
                     ExitCode::SUCCESS
@@ -322,14 +372,14 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
             let d = crate::notify::digest::build(&config, &store, now)?;
             if html {
-                println!("{}", d.draft.html.unwrap_or_default());
+                println!("{}", for_terminal(&d.draft.html.unwrap_or_default()));
             } else {
                 println!(
                     "主题：{}\n收件人：{}\n",
                     d.draft.subject,
                     d.draft.to.join("、")
                 );
-                print!("{}", d.draft.text);
+                print!("{}", for_terminal(&d.draft.text));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -380,7 +430,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Review => {
             let config = load()?;
             let store = Store::open(&config.database, &config.archive_dir)?;
-            print!("{}", crate::review::review_text(&config, &store)?);
+            print!(
+                "{}",
+                for_terminal(&crate::review::review_text(&config, &store)?)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Assign {
@@ -436,15 +489,29 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::from(u8::from(results.iter().any(|r| !r.done))))
         }
-        Command::Units { forget } => {
+        Command::Units {
+            forget,
+            confirm,
+            unit,
+            by,
+        } => {
             let config = load()?;
-            let store = Store::open(&config.database, &config.archive_dir)?;
+            let mut store = Store::open(&config.database, &config.archive_dir)?;
             if let Some(addr) = forget {
                 if store.forget_address(&addr)? {
-                    println!("已删除学习到的邮箱 {addr}。");
+                    println!("已删除邮箱 {addr}：此后不再向其发送提醒，其来信须人工核对。");
                 } else {
                     bail!("{addr} is not a learned address (addresses in the unit directory are edited in the config file)");
                 }
+                return Ok(ExitCode::SUCCESS);
+            }
+            if let (Some(addr), Some(unit)) = (confirm, unit) {
+                let by = by
+                    .or_else(|| std::env::var("USER").ok())
+                    .unwrap_or_else(|| "office".into());
+                let r =
+                    crate::review::confirm_address(&config, &mut store, &addr, &unit, &by, now)?;
+                println!("{}", r.zh());
                 return Ok(ExitCode::SUCCESS);
             }
             print!("{}", crate::review::units_text(&config, &store)?);
@@ -483,7 +550,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Status => {
             let config = load()?;
             let store = Store::open(&config.database, &config.archive_dir)?;
-            print!("{}", status_table(&config, &store, now)?);
+            print!(
+                "{}",
+                for_terminal(&crate::status::status_table(&config, &store, now)?)
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -547,78 +617,6 @@ pub fn decision_json(file: &Path, d: &crate::classify::Decision) -> String {
         "reasons": d.reasons,
     })
     .to_string()
-}
-
-/// The progress table, in Chinese, for the terminal.
-pub fn status_table(
-    config: &Config,
-    store: &Store,
-    now: DateTime<FixedOffset>,
-) -> crate::Result<String> {
-    let statuses = season_status(config, &store.submissions(config.timezone)?, now);
-    let local = now.with_timezone(&config.timezone);
-    let mut out = format!(
-        "{}年“政务公开主题日”活动进度（截至 {}）\n",
-        config.year,
-        local.format("%Y年%m月%d日 %H:%M")
-    );
-    out.push_str("序号  责任单位              计划月份  活动日期    方案截止    方案        报告截止    报告        状态\n");
-    for s in &statuses {
-        let receipt = |r: &Option<crate::records::Receipt>| match r {
-            None => "未报".to_string(),
-            Some(r) => format!(
-                "{}{}",
-                fmt_date(Some(r.received)),
-                match r.on_time {
-                    Some(true) => "按时",
-                    Some(false) => "逾期",
-                    None => "",
-                }
-            ),
-        };
-        let plan_dl = if s.plan_deadline_provisional {
-            format!("≤{}", fmt_date(s.plan_deadline))
-        } else {
-            fmt_date(s.plan_deadline)
-        };
-        let date = match (s.date, s.end) {
-            (Some(d), Some(e)) if e != d => format!("{}-{}", fmt_date(Some(d)), fmt_date(Some(e))),
-            (d, _) => fmt_date(d),
-        };
-        out.push_str(&format!(
-            "{:<4}  {}  {:<8}  {}  {}  {}  {}  {}  {}{}\n",
-            s.number,
-            pad(&s.unit, 20),
-            format!("{}月", s.month),
-            pad(&date, 10),
-            pad(&plan_dl, 10),
-            pad(&receipt(&s.plan), 10),
-            pad(&fmt_date(s.report_deadline), 10),
-            pad(&receipt(&s.report), 10),
-            s.state.zh(),
-            s.error
-                .as_ref()
-                .map(|e| format!("（{e}）"))
-                .unwrap_or_default()
-        ));
-    }
-    out.push_str(&format!(
-        "已登记邮件 {} 封，待人工核对 {} 封。\n",
-        store.count_since(0)?,
-        store.review_count()?
-    ));
-    for m in crate::deadlines::empty_required_months(config) {
-        out.push_str(&format!(
-            "注意：{m}月尚未安排主题活动（实施方案要求每月至少1个主题）。\n"
-        ));
-    }
-    Ok(out)
-}
-
-/// Pads to a display width, counting CJK characters as two columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 fn init_logging(format: &str) {

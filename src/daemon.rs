@@ -6,6 +6,11 @@
 //! delivers the outbox and runs the schedule. A stop finishes the mail in hand (each mail is
 //! recorded with its acknowledgement in one transaction) and then exits.
 //!
+//! Nothing is decided on a mailbox not yet read: the schedule (digest, reminders) runs only
+//! after the first intake pass has finished, so a cold start with mail waiting neither reports
+//! "0 new mails" nor reminds a unit whose plan is in the mailbox. One daemon per store: `run`
+//! and `poll` hold the store's lock file ([`StoreLock`]) for as long as they run.
+//!
 //! The clock is a value: with `--now` the daemon's time starts at that instant and moves on
 //! with the wall clock, so any day of the season can be replayed.
 
@@ -19,12 +24,14 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::classify::{Classifier, Decision, Kind};
 use crate::config::Config;
+use crate::dkim::Dkim;
 use crate::error::{Error, Result};
 use crate::ingest::{ingest, prepare, record_prepared, Ingested, Prepared};
-use crate::intake::{source_for, Source};
+use crate::intake::{source_for, Incoming, Source};
 use crate::notify::{self, ack, Transport};
 use crate::parse::ParsedMail;
-use crate::store::{Outgoing, Store};
+use crate::store::{Outgoing, Store, StoreLock};
+use crate::trust::Trust;
 
 /// `--now` as a moving clock.
 #[derive(Clone, Copy, Debug)]
@@ -59,45 +66,76 @@ pub struct PassSummary {
     pub acks_queued: usize,
     /// The bot's own mail seen in the mailbox: noted, never recorded as new mail.
     pub own: usize,
+    /// Recorded, but the bot could not handle them (listed in the digest).
+    pub unprocessable: usize,
 }
 
-/// Confidence from which a new sender address is learned for the recognised unit.
-pub const LEARN_CONFIDENCE: f64 = 0.8;
+static SETUP_LOGGED: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// Confidence from which a new sender address is proposed for the recognised unit.
+pub const LEARN_CONFIDENCE: f64 = crate::trust::PROPOSE_CONFIDENCE;
 
 /// What a new mail causes: its acknowledgement, built against the store as it was before it.
+/// `received` is when the office's side received it (the recording instant if unknown).
+/// A submission from an address nobody can write to (`x@evil.example.`, `x;y@…`) cannot be
+/// acknowledged: that is an error of this mail, which ingest records as unprocessable.
+#[allow(clippy::too_many_arguments)]
 fn acks_for(
     config: &Config,
     store: &Store,
     hash: &str,
     parsed: Option<&ParsedMail>,
     d: &Decision,
+    received: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
     queued: &mut usize,
 ) -> Result<Vec<Outgoing>> {
     let Some(p) = parsed else {
         return Ok(Vec::new());
     };
+    if d.kind == Kind::Other || d.automated || p.automated.is_some() || p.ours {
+        return Ok(Vec::new());
+    }
+    // One automatic mail per conversation per day: an auto-responder and the bot never answer
+    // each other.
+    if notify::budget::thread_answered_today(config, store, p, now)? {
+        tracing::info!(
+            message_id = p.message_id.as_deref().unwrap_or("-"),
+            "no acknowledgement: this conversation got one today"
+        );
+        return Ok(Vec::new());
+    }
+    if let Some(from) = p.from_addr.as_deref() {
+        if !crate::config::is_plausible_address(from) {
+            return Err(Error::Send(format!("发件人地址 {from:?} 无效，无法回复")));
+        }
+    }
     let plan_on_record = match d.activity {
         Some(a) => store.has_settled_plan(a, None)?,
         None => false,
     };
-    let drafts: Vec<_> = ack::draft(config, hash, p, d, now, plan_on_record)
+    let received = received.filter(|r| *r <= now).unwrap_or(now);
+    let drafts: Vec<_> = ack::draft(config, hash, p, d, received, now, plan_on_record)
         .into_iter()
         .collect();
-    *queued = drafts.len();
-    drafts
+    let built = drafts
         .iter()
         .map(|dr| notify::build(config, dr, now))
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    *queued = built.len();
+    Ok(built)
 }
 
 /// Records one mail and queues its acknowledgement, updating the pass summary.
+#[allow(clippy::too_many_arguments)]
 pub fn record_one(
     config: &Config,
     classifier: &Classifier,
+    trust: &Trust,
     store: &mut Store,
     raw: &[u8],
     key: &str,
+    received: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
     sum: &mut PassSummary,
 ) -> Result<()> {
@@ -108,39 +146,67 @@ pub fn record_one(
     let r = ingest(
         store,
         classifier,
+        trust,
         raw,
         key,
+        received,
         now,
-        |store, hash, parsed, d| acks_for(config, store, hash, parsed, d, now, &mut queued),
+        |store, hash, parsed, d| {
+            acks_for(config, store, hash, parsed, d, received, now, &mut queued)
+        },
     )?;
     account(config, store, &r, key, queued, now, sum)
 }
 
-/// Records the mails of one fetched batch: prepared (hashed, archived, parsed, classified) in
-/// parallel, then recorded in order, each with its acknowledgement.
+/// Records the mails of one fetched batch: prepared (hashed, archived, parsed, classified,
+/// DKIM checked) in parallel, then recorded in order, each with its acknowledgement.
 pub fn record_batch(
     config: &Config,
     classifier: &Classifier,
+    trust: &Trust,
     store: &mut Store,
-    items: &[(String, &[u8])],
+    items: &[Incoming<'_>],
     now: DateTime<FixedOffset>,
     sum: &mut PassSummary,
 ) -> Result<usize> {
-    let mut theirs: Vec<&(String, &[u8])> = Vec::with_capacity(items.len());
+    let mut theirs: Vec<&Incoming<'_>> = Vec::with_capacity(items.len());
     for item in items {
-        if !skip_own(config, store, item.1, &item.0, now, sum)? {
+        if !skip_own(config, store, item.raw, &item.key, now, sum)? {
             theirs.push(item);
         }
     }
-    let raws: Vec<&[u8]> = theirs.iter().map(|(_, raw)| *raw).collect();
+    let raws: Vec<&[u8]> = theirs.iter().map(|i| i.raw).collect();
     let durable = !store.in_batch();
-    let prepared = prepare_all(classifier, store.archive_dir(), &raws, durable);
-    for ((key, _), p) in theirs.into_iter().zip(prepared) {
+    let prepared = prepare_all(
+        classifier,
+        trust.dkim.as_deref(),
+        store.archive_dir(),
+        &raws,
+        durable,
+    );
+    for (item, p) in theirs.into_iter().zip(prepared) {
         let mut queued = 0;
-        let r = record_prepared(store, p?, key, now, |store, hash, parsed, d| {
-            acks_for(config, store, hash, parsed, d, now, &mut queued)
-        })?;
-        account(config, store, &r, key, queued, now, sum)?;
+        let r = record_prepared(
+            store,
+            trust,
+            p?,
+            &item.key,
+            item.received,
+            now,
+            |store, hash, parsed, d| {
+                acks_for(
+                    config,
+                    store,
+                    hash,
+                    parsed,
+                    d,
+                    item.received,
+                    now,
+                    &mut queued,
+                )
+            },
+        )?;
+        account(config, store, &r, &item.key, queued, now, sum)?;
     }
     Ok(items.len())
 }
@@ -168,6 +234,7 @@ fn skip_own(
 /// in the order of `raws`.
 pub fn prepare_all(
     classifier: &Classifier,
+    dkim: Option<&Dkim>,
     archive_dir: &Path,
     raws: &[&[u8]],
     durable: bool,
@@ -179,7 +246,7 @@ pub fn prepare_all(
     if workers <= 1 {
         return raws
             .iter()
-            .map(|raw| prepare(classifier, archive_dir, raw, durable))
+            .map(|raw| prepare(classifier, dkim, archive_dir, raw, durable))
             .collect();
     }
     let next = AtomicUsize::new(0);
@@ -188,7 +255,7 @@ pub fn prepare_all(
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(raw) = raws.get(i) else { break };
-        let p = prepare(classifier, archive_dir, raw, durable);
+        let p = prepare(classifier, dkim, archive_dir, raw, durable);
         *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
     };
     std::thread::scope(|scope| {
@@ -212,8 +279,9 @@ pub fn prepare_all(
         .collect()
 }
 
-/// After a mail is recorded: learns its sender's address when the unit is certain, counts it
-/// in the pass summary and logs it.
+/// After a mail is recorded: proposes its sender's address for the unit when the classifier
+/// was certain and the trust check allows it (the office confirms it, see `trust`), counts
+/// it in the pass summary and logs it.
 fn account(
     config: &Config,
     store: &mut Store,
@@ -230,21 +298,26 @@ fn account(
     }
     sum.new += 1;
     sum.acks_queued += queued;
-    // A sender the directory does not know, recognised with high confidence, is learned
-    // for the unit (the office can remove it with `themeday units --forget`).
-    if let (Some(d), Some(addr)) = (&r.decision, r.from_addr.as_deref()) {
-        if let (Some(unit), false, true) =
-            (&d.unit, d.needs_review, d.confidence >= LEARN_CONFIDENCE)
-        {
+    if r.unprocessable.is_some() {
+        sum.unprocessable += 1;
+    }
+    // A sender no unit's known address, recognised with high confidence, is proposed for
+    // the unit: listed in the digest until the office confirms or forgets it. It gets no
+    // reminders and settles nothing until then.
+    if let (Some(d), Some(addr), Some(check)) =
+        (&r.decision, r.from_addr.as_deref(), r.sender.as_ref())
+    {
+        if let (Some(unit), true) = (&d.unit, check.may_propose) {
             if d.kind != Kind::Other
                 && addr != config.office_address
+                && crate::config::is_plausible_address(addr)
                 && !config
                     .units
                     .iter()
                     .any(|u| u.addresses.iter().any(|a| a == addr))
-                && store.learn_address(addr, unit, Some(r.id), "high-confidence", now)?
+                && store.learn_address(addr, unit, Some(r.id), "proposed", now)?
             {
-                tracing::info!(address = addr, unit = %unit, "address learned");
+                tracing::info!(address = addr, unit = %unit, "address proposed");
             }
         }
     }
@@ -274,6 +347,7 @@ fn account(
 pub fn intake_pass(
     config: &Config,
     classifier: &Classifier,
+    trust: &Trust,
     store: &mut Store,
     source: &mut dyn Source,
     clock: &Clock,
@@ -284,7 +358,15 @@ pub fn intake_pass(
         if stop.load(Ordering::SeqCst) {
             return Err(Error::Stopped);
         }
-        record_batch(config, classifier, store, items, clock.now(), &mut sum)
+        record_batch(
+            config,
+            classifier,
+            trust,
+            store,
+            items,
+            clock.now(),
+            &mut sum,
+        )
     })?;
     Ok(sum)
 }
@@ -302,14 +384,17 @@ pub fn poll(
     clock: &Clock,
     scheduled: &mut Scheduled<'_>,
 ) -> Result<(PassSummary, notify::Delivery)> {
+    let _lock = StoreLock::acquire(&config.database)?;
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     settle_interrupted(config, &store)?;
     let classifier = crate::review::classifier_with_learned(config, &store)?;
+    let trust = Trust::load(config, &store, Dkim::for_config(config)?)?;
     let mut source = source_for(config)?;
     let stop = AtomicBool::new(false);
     let sum = intake_pass(
         config,
         &classifier,
+        &trust,
         &mut store,
         source.as_mut(),
         clock,
@@ -386,6 +471,9 @@ pub fn run(
     interrupters: Arc<std::sync::Mutex<Vec<crate::intake::Interrupter>>>,
     mut scheduled: Box<ScheduledTask>,
 ) -> Result<()> {
+    let _lock = StoreLock::acquire(&current(&cell).database)?;
+    // Set once the first intake pass has finished (or failed): the schedule waits for it.
+    let intake_ready = Arc::new(AtomicBool::new(false));
     {
         let config = current(&cell);
         settle_interrupted(
@@ -396,6 +484,7 @@ pub fn run(
     let (wake_tx, wake_rx) = mpsc::channel::<()>();
     let sender_cell = cell.clone();
     let sender_stop = stop.clone();
+    let sender_ready = intake_ready.clone();
     let sender = std::thread::Builder::new()
         .name("sender".into())
         .spawn(move || -> Result<()> {
@@ -411,7 +500,9 @@ pub fn run(
                     transport = None;
                     last_schedule = None;
                 }
-                if last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30)) {
+                if sender_ready.load(Ordering::SeqCst)
+                    && last_schedule.is_none_or(|t| t.elapsed() >= Duration::from_secs(30))
+                {
                     if let Err(e) = scheduled(&config, &mut store, clock.now()) {
                         tracing::error!("scheduled work failed: {e:#}");
                     }
@@ -420,12 +511,19 @@ pub fn run(
                 if transport.is_none() {
                     match notify::transport_for(&config) {
                         Ok(t) => transport = Some(t),
-                        Err(e) => tracing::error!("cannot set up outgoing mail: {e}"),
+                        // A missing password stays missing until someone fixes it: say so
+                        // once an hour, not once a second.
+                        Err(e) if notify::once_an_hour(&SETUP_LOGGED) => {
+                            tracing::error!("cannot set up outgoing mail: {e}")
+                        }
+                        Err(e) => tracing::debug!("cannot set up outgoing mail: {e}"),
                     }
                 }
                 if let Some(t) = transport.as_mut() {
                     match notify::deliver_due(&config, &store, t.as_mut(), clock.now()) {
-                        Ok(d) if d.failed > 0 => transport = None,
+                        // A new transport reads the password again: a fixed password file
+                        // takes effect without a restart.
+                        Ok(d) if d.failed > 0 || d.login_refused.is_some() => transport = None,
                         Ok(_) => {}
                         Err(e) => tracing::error!("delivery failed: {e:#}"),
                     }
@@ -441,6 +539,8 @@ pub fn run(
     let mut config = current(&cell);
     let mut store = Store::open(&config.database, &config.archive_dir)?;
     let mut source = source_for(&config)?;
+    // One verifier for the daemon's life (its key cache and DNS pause last across passes).
+    let mut dkim = Dkim::for_config(&config)?;
     if let Some(i) = source.interrupter() {
         interrupters.lock().expect("interrupters").push(i);
     }
@@ -451,15 +551,18 @@ pub fn run(
         if !Arc::ptr_eq(&latest, &config) {
             config = latest;
             source = source_for(&config)?;
+            dkim = Dkim::for_config(&config)?;
             if let Some(i) = source.interrupter() {
                 interrupters.lock().expect("interrupters").push(i);
             }
         }
-        // Rebuilt each pass: cheap, and it picks up addresses learned since the last one.
+        // Rebuilt each pass: cheap, and it picks up addresses confirmed since the last one.
         let classifier = crate::review::classifier_with_learned(&config, &store)?;
+        let trust = Trust::load(&config, &store, dkim.clone())?;
         match intake_pass(
             &config,
             &classifier,
+            &trust,
             &mut store,
             source.as_mut(),
             &clock,
@@ -467,13 +570,19 @@ pub fn run(
         ) {
             Ok(sum) => {
                 failed_passes = 0;
-                if office_commands(&config, &mut store, clock.now()) > 0 || sum.acks_queued > 0 {
+                // The office's commands in this pass's replies are carried out before the
+                // schedule may run, so the first digest already shows what they changed.
+                let commands = office_commands(&config, &mut store, clock.now());
+                let first = !intake_ready.swap(true, Ordering::SeqCst);
+                if commands > 0 || sum.acks_queued > 0 || first {
                     let _ = wake_tx.send(());
                 }
             }
             Err(Error::Stopped) => break,
             Err(e) => {
                 tracing::error!("intake: {e:#}");
+                // The mailbox was tried: a digest saying it cannot be read beats no digest.
+                intake_ready.store(true, Ordering::SeqCst);
                 failed_passes = failed_passes.saturating_add(1);
                 // Acks recorded before the failure are queued: let the sender have them.
                 let _ = wake_tx.send(());

@@ -5,7 +5,12 @@
 //! Invariants:
 //! - these are plain values and pure functions of them: no I/O, no clock (time is passed in);
 //! - `Submissions` is folded one mail at a time in id order, so its size does not grow with
-//!   the mailbox.
+//!   the mailbox;
+//! - when a mail arrived is the office's side's account of it ([`MailRecord::received_instant`]:
+//!   IMAP `INTERNALDATE`, Maildir delivery time, top `Received:` line), never the sender's
+//!   `Date:`; the first plan or report *received* for an activity is its record, and a later
+//!   one never replaces it (a later plan may still move the activity's date: a unit that
+//!   postpones sends a new plan; a later report moves nothing).
 //!
 //! This room sits below `store`, `deadlines`, `schedule` and `notify`, which all read it: it
 //! may import only lower modules (`classify`'s types, chrono) and must never import `store`,
@@ -45,22 +50,70 @@ pub struct MailRecord {
     pub attachments: Vec<String>,
     pub parse_error: Option<String>,
     pub reviewed: bool,
+    /// Why the bot could not handle this mail (Chinese, for the office), when it could not:
+    /// it could not be parsed or classified, or its acknowledgement could not be built.
+    pub unprocessable: Option<String>,
+    /// What the office should know about this mail beyond the classifier's reasons (Chinese),
+    /// e.g. that it shares its Message-ID with another mail of other content.
+    pub notes: Vec<String>,
+    /// When the office's side received it (see [`Provenance::received`]); `None` for rows
+    /// recorded before this was kept.
+    pub received_at: Option<DateTime<FixedOffset>>,
+    /// The DKIM check of the mail, see [`Provenance::dkim`].
+    pub dkim: Option<String>,
+    /// How the sender address stands for the unit, see [`Provenance::sender`].
+    pub sender: Option<String>,
+    /// The mail waits for review only because of who sent it (the classifier was sure).
+    pub held_for_sender: bool,
+}
+
+/// What the bot knows about a mail besides its content: when the office's side received it,
+/// whether its signature holds, and whether its sender may speak for the unit it names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Provenance {
+    /// IMAP `INTERNALDATE`, Maildir delivery time or the top `Received:` line; never `Date:`.
+    pub received: Option<DateTime<FixedOffset>>,
+    /// `pass d=…`, `fail d=…: why`, `none` (no signature for the From domain, or no key
+    /// published), `temperror: why` (DNS did not answer in time), `off` (not checked).
+    pub dkim: Option<String>,
+    /// `directory`, `confirmed`, `unconfirmed` or `other-unit:NAME` for a plan or report;
+    /// `None` for other mail.
+    pub sender: Option<String>,
+    /// The sender check alone holds the mail for review.
+    pub held_for_sender: bool,
 }
 
 impl MailRecord {
-    /// When the mail reached the office: its Date header, unless that is later than when it
-    /// was recorded (a wrong clock on the sender's side).
+    /// When the mail reached the office: the office's side's received time, unless that is
+    /// later than when it was recorded (a replayed clock); the recording instant for rows
+    /// recorded before received times were kept. Never the sender's `Date:`.
     pub fn received_instant(&self) -> DateTime<FixedOffset> {
-        match self.mail_date {
-            Some(d) if d <= self.recorded_at => d,
+        match self.received_at {
+            Some(r) if r <= self.recorded_at => r,
             _ => self.recorded_at,
         }
+    }
+
+    /// Days between the sender's `Date:` and the received time, when more than one day
+    /// (a wrong clock, or a backdated mail): shown to the office, never used.
+    pub fn date_skew_days(&self) -> Option<i64> {
+        let d = self.mail_date?;
+        let skew = (d - self.received_instant()).num_seconds().abs();
+        (skew > 24 * 3600).then_some(skew / (24 * 3600))
     }
 
     /// Counts toward an activity's state: a plan or report the office need not check first.
     pub fn is_settled_submission(&self) -> bool {
         self.kind != Kind::Other && self.activity.is_some() && (!self.needs_review || self.reviewed)
     }
+}
+
+/// What the bot could not stand behind in a mail, recorded with it for the office: see
+/// [`MailRecord::unprocessable`] and [`MailRecord::notes`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub unprocessable: Option<String>,
+    pub notes: Vec<String>,
 }
 
 /// A plan or report that counts for an activity.
@@ -73,16 +126,17 @@ pub struct Receipt {
     pub on_time: Option<bool>,
 }
 
-/// When a recorded mail reached the office, in local time: its Date header, unless that is
-/// later than when it was recorded (a wrong clock on the sender's side).
+/// When a recorded mail reached the office, in local time (see
+/// [`MailRecord::received_instant`]).
 pub fn received_at(m: &MailRecord, tz: Tz) -> NaiveDate {
     m.received_instant().with_timezone(&tz).date_naive()
 }
 
 /// What the deadlines and reminders need from the settled plans and reports, folded one mail
-/// at a time in id order, so its size does not grow with the mailbox: per activity, the date
-/// the latest dated plan or report states and the first to arrive; and the addresses the
-/// units' submissions came from.
+/// at a time in id order, so its size does not grow with the mailbox: per activity, the first
+/// plan and the first report received, the date the activity has (the latest dated plan's,
+/// the first dated report's); and the addresses the units' submissions came from (shown,
+/// never used for reminders).
 #[derive(Debug, Default, Clone)]
 pub struct Submissions {
     pub(crate) by_activity: HashMap<u32, ActivitySubmissions>,
@@ -97,27 +151,45 @@ pub(crate) struct ActivitySubmissions {
     pub(crate) report: Side,
 }
 
+/// Where a mail stands in arrival order: its received instant, then its id.
+type Arrival = (DateTime<FixedOffset>, i64);
+
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Side {
-    /// (first day, last day) stated by the latest mail that states one.
+    /// (first day, last day) the activity has by this side: for plans the latest received
+    /// that states one (a postponement), for reports the first received that states one.
     pub(crate) dated: Option<(NaiveDate, NaiveDate)>,
-    /// (local arrival date, mail id) of the first to arrive (the lowest id among equals).
-    first: Option<(NaiveDate, i64)>,
+    dated_by: Option<Arrival>,
+    /// The first received (the lowest id among equals) and its local arrival date.
+    first: Option<(Arrival, NaiveDate)>,
 }
 
 impl Side {
-    fn add(&mut self, m: &MailRecord, tz: Tz) {
+    fn add(&mut self, m: &MailRecord, tz: Tz, first_date_stays: bool) {
+        let arrival = (m.received_instant(), m.id);
         if let Some(d) = m.activity_date {
-            self.dated = Some((d, m.activity_end.unwrap_or(d).max(d)));
+            let replaces = match self.dated_by {
+                None => true,
+                Some(by) if first_date_stays => arrival < by,
+                Some(by) => arrival > by,
+            };
+            if replaces {
+                self.dated = Some((d, m.activity_end.unwrap_or(d).max(d)));
+                self.dated_by = Some(arrival);
+            }
         }
-        let received = received_at(m, tz);
-        if self.first.is_none_or(|(first, _)| received < first) {
-            self.first = Some((received, m.id));
+        if self.first.is_none_or(|(first, _)| arrival < first) {
+            self.first = Some((arrival, received_at(m, tz)));
         }
     }
 
+    /// The id of the mail that is this side's record, if any.
+    pub(crate) fn record_id(&self) -> Option<i64> {
+        self.first.map(|((_, id), _)| id)
+    }
+
     pub(crate) fn receipt(&self, deadline: Option<NaiveDate>) -> Option<Receipt> {
-        self.first.map(|(received, mail_id)| Receipt {
+        self.first.map(|((_, mail_id), received)| Receipt {
             mail_id,
             received,
             on_time: deadline.map(|d| received <= d),
@@ -143,8 +215,8 @@ impl Submissions {
         };
         let a = self.by_activity.entry(activity).or_default();
         match m.kind {
-            Kind::Plan => a.plan.add(m, tz),
-            Kind::Report => a.report.add(m, tz),
+            Kind::Plan => a.plan.add(m, tz, false),
+            Kind::Report => a.report.add(m, tz, true),
             Kind::Other => {}
         }
     }
@@ -160,5 +232,15 @@ impl Submissions {
     /// (unit, address) of every settled submission, each once, oldest first.
     pub fn senders(&self) -> &[(String, String)] {
         &self.senders
+    }
+
+    /// The mail that is the record for `activity`'s plan or report: the first received.
+    pub fn record_of(&self, activity: u32, kind: Kind) -> Option<i64> {
+        let a = self.by_activity.get(&activity)?;
+        match kind {
+            Kind::Plan => a.plan.record_id(),
+            Kind::Report => a.report.record_id(),
+            Kind::Other => None,
+        }
     }
 }

@@ -1,6 +1,9 @@
 //! Season replay: steps a clock hour by hour through a date range against a Maildir of dated
 //! mail, delivering each mail when its Date header comes, and running the schedule and the
 //! outbox at every step, as the daemon would. Outgoing mail is written to files.
+//!
+//! A drill, not the record: the replayed mailbox has no delivery times of its own, so each
+//! mail's Date stands for the instant it is delivered (its received time in the replay).
 
 use chrono::{Duration, NaiveDate, TimeZone};
 
@@ -35,7 +38,10 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
         return Err(Error::Usage(format!("--to {to} is before --from {from}")));
     }
     let classifier = Classifier::new(config);
+    // It records and sends like the daemon: not while a daemon runs on the same store.
+    let _lock = crate::store::StoreLock::acquire(&config.database)?;
     let mut store = Store::open(&config.database, &config.archive_dir)?;
+    let trust = crate::trust::Trust::load(config, &store, crate::dkim::Dkim::for_config(config)?)?;
     let mut transport = notify::transport_for(config)?;
     // Every mail with the instant it arrives (its Date header; the start when it has none).
     let start = config
@@ -75,14 +81,16 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
                 if *at > t {
                     break;
                 }
-                let (_, key, raw) = pending.next().expect("peeked");
+                let (at, key, raw) = pending.next().expect("peeked");
                 if !store.source_seen(&key)? {
                     record_one(
                         config,
                         &classifier,
+                        &trust,
                         &mut store,
                         &raw,
                         &key,
+                        Some(at),
                         t,
                         &mut sum.pass,
                     )?;

@@ -1,4 +1,5 @@
-//! Office tools: the review queue, corrections, and the addresses learned for units.
+//! Office tools: the review queue, corrections, and the units' addresses (confirmed by the
+//! office, or proposed by the bot and waiting for the office).
 //!
 //! A correction updates the mail's decision (and so the activity's state and deadlines,
 //! which are derived from the records), is itself recorded (who, when, from what to what),
@@ -13,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::notify::{self, ack};
 use crate::parse::parse;
 use crate::records::MailRecord;
+use crate::safetext::{attachment_list, repeated};
 use crate::store::{decision_json, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,11 +48,14 @@ fn record_decision(m: &MailRecord) -> Decision {
     }
 }
 
-/// A classifier that also knows the addresses learned so far.
+/// A classifier that also knows the addresses the office confirmed (a proposal is no
+/// evidence of anything until then).
 pub fn classifier_with_learned(config: &Config, store: &Store) -> Result<Classifier> {
     let mut c = Classifier::new(config);
     for l in store.learned_addresses()? {
-        c.learn_address(&l.unit, &l.address);
+        if l.is_confirmed() {
+            c.learn_address(&l.unit, &l.address);
+        }
     }
     Ok(c)
 }
@@ -137,7 +142,9 @@ pub fn assign(
         (Some(unit), Some(addr))
             if *addr != config.office_address
                 && !config.units.iter().any(|u| u.addresses.contains(addr))
-                && !learned_now.iter().any(|l| &l.address == addr) =>
+                && !learned_now
+                    .iter()
+                    .any(|l| &l.address == addr && l.is_confirmed()) =>
         {
             Some((addr.clone(), unit.clone()))
         }
@@ -157,11 +164,21 @@ pub fn assign(
                     Some(a) => store.has_settled_plan(a, Some(m.id))?,
                     None => false,
                 };
-                if let Some(mut d) =
-                    ack::draft(config, &m.hash, &parsed, &after, now, plan_on_record)
-                {
+                if let Some(mut d) = ack::draft(
+                    config,
+                    &m.hash,
+                    &parsed,
+                    &after,
+                    m.received_instant(),
+                    now,
+                    plan_on_record,
+                ) {
                     d.dedup_key = key;
-                    ack_out = Some(notify::build(config, &d, now)?);
+                    // A mail whose acknowledgement cannot be built is still settled.
+                    match notify::build(config, &d, now) {
+                        Ok(o) => ack_out = Some(o),
+                        Err(e) => tracing::warn!(mail = mail_id, "no acknowledgement: {e}"),
+                    }
                 }
             }
         }
@@ -181,6 +198,100 @@ pub fn assign(
     })
 }
 
+/// What confirming an address did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmOutcome {
+    pub address: String,
+    /// The unit's name as the directory spells it.
+    pub unit: String,
+    /// Mails from the address that waited only for it and are now settled.
+    pub settled: Vec<i64>,
+}
+
+impl ConfirmOutcome {
+    /// What the command says to the office.
+    pub fn zh(&self) -> String {
+        let mut out = format!(
+            "已确认 {} 为{}的邮箱：此后该单位的提醒也发往此邮箱，其来信按识别结果登记。",
+            self.address, self.unit
+        );
+        if !self.settled.is_empty() {
+            let ids: Vec<String> = self.settled.iter().map(|i| format!("#{i}")).collect();
+            out.push_str(&format!(
+                "此前因发件邮箱未确认而待核对的 {} 封已登记（回执已排队，由运行中的服务发出）：{}。",
+                ids.len(),
+                ids.join("、")
+            ));
+        }
+        out
+    }
+}
+
+/// The office confirms that `address` speaks for `unit` (`themeday units --confirm`): from
+/// now on its plans and reports settle and it gets the unit's reminders. Its plans and
+/// reports that waited only for this confirmation are settled as they were recognised (each
+/// a correction by `by`, with the acknowledgement that was held back).
+pub fn confirm_address(
+    config: &Config,
+    store: &mut Store,
+    address: &str,
+    unit: &str,
+    by: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<ConfirmOutcome> {
+    let address = address.trim().to_lowercase();
+    if !crate::config::is_plausible_address(&address) {
+        return Err(Error::Usage(format!("{address} 不是有效的邮箱地址")));
+    }
+    if address == config.office_address {
+        return Err(Error::Usage(format!(
+            "{address} 是本办邮箱，不能确认为单位邮箱"
+        )));
+    }
+    let Some(u) = config
+        .units
+        .iter()
+        .find(|u| u.name == unit.trim() || u.full_name == unit.trim())
+    else {
+        return Err(Error::Usage(format!(
+            "单位名录中没有“{unit}”（请使用 themeday units 列出的单位名称）"
+        )));
+    };
+    if let Some(owner) = config
+        .units
+        .iter()
+        .find(|o| o.name != u.name && o.addresses.contains(&address))
+    {
+        return Err(Error::Usage(format!(
+            "{address} 在单位名录中属于{}，请先修改配置文件中的单位名录",
+            owner.name
+        )));
+    }
+    store.confirm_address(&address, &u.name, now)?;
+    let mut settled = Vec::new();
+    for m in store.held_for_sender(&address)? {
+        if m.unit.as_deref() != Some(u.name.as_str()) || crate::dkim::failed(m.dkim.as_deref()) {
+            continue;
+        }
+        let (Some(activity), kind) = (m.activity, m.kind) else {
+            continue;
+        };
+        let target = Assignment::Submission {
+            activity,
+            kind,
+            date: m.activity_date,
+            end: m.activity_end,
+        };
+        assign(config, store, m.id, &target, by, now)?;
+        settled.push(m.id);
+    }
+    Ok(ConfirmOutcome {
+        address,
+        unit: u.name.clone(),
+        settled,
+    })
+}
+
 /// The review queue, as text for the office: each mail with its evidence and best candidates.
 pub fn review_text(config: &Config, store: &Store) -> Result<String> {
     let classifier = classifier_with_learned(config, store)?;
@@ -197,14 +308,11 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
         out.push_str(&format!(
             "#{}  {}  {}\n    主题：{}\n    初步识别：{} / {} / {} / 活动日期 {}\n    依据：{}\n",
             m.id,
-            m.mail_date
-                .map(|d| d
-                    .with_timezone(&config.timezone)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string())
-                .unwrap_or_default(),
-            m.from_addr.as_deref().unwrap_or("（无发件人）"),
-            m.subject,
+            m.received_instant()
+                .with_timezone(&config.timezone)
+                .format("%Y-%m-%d %H:%M"),
+            repeated(m.from_addr.as_deref().unwrap_or("（无发件人）")),
+            repeated(&m.subject),
             m.kind.zh(),
             m.unit.as_deref().unwrap_or("单位未识别"),
             m.activity
@@ -213,10 +321,30 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
             m.activity_date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "未找到".into()),
-            m.reasons.join("；"),
+            repeated(&m.reasons.join("；")),
         ));
+        if let Some(why) = &m.unprocessable {
+            out.push_str(&format!("    无法处理：{}\n", repeated(why)));
+        }
+        for n in &m.notes {
+            out.push_str(&format!("    注意：{}\n", repeated(n)));
+        }
         if !m.attachments.is_empty() {
-            out.push_str(&format!("    附件：{}\n", m.attachments.join("、")));
+            out.push_str(&format!("    附件：{}\n", attachment_list(&m.attachments)));
+        }
+        if let Some(s) = crate::trust::sender_zh(m.sender.as_deref()) {
+            out.push_str(&format!(
+                "    发件邮箱：{s}；DKIM：{}\n",
+                crate::dkim::zh(m.dkim.as_deref())
+            ));
+            if m.sender.as_deref() == Some("unconfirmed") && !crate::dkim::failed(m.dkim.as_deref())
+            {
+                if let (Some(addr), Some(unit)) = (&m.from_addr, &m.unit) {
+                    out.push_str(&format!(
+                        "    确认该邮箱：themeday units --confirm {addr} --unit {unit}\n"
+                    ));
+                }
+            }
         }
         let cands = std::fs::read(&m.archive_path)
             .ok()
@@ -269,17 +397,23 @@ pub fn units_text(config: &Config, store: &Store) -> Result<String> {
                         .to_string()
                 })
                 .unwrap_or_default();
-            let how = match how.as_str() {
-                "correction" => "人工更正确认",
-                "high-confidence" => "系统高置信度识别",
-                "confirmed" => "本办回复指令确认",
-                other => other,
-            };
-            out.push_str(&format!(
-                "    {addr}  来源：{how}（邮件 #{}，{when}）  删除：themeday units --forget {addr}\n",
-                mail_id.map(|i| i.to_string()).unwrap_or_else(|| "—".into())
-            ));
-            any = true;
+            let mail = mail_id.map(|i| format!("邮件 #{i}，")).unwrap_or_default();
+            if l.is_confirmed() {
+                let how = if how == "correction" {
+                    "人工更正确认"
+                } else {
+                    "本办确认"
+                };
+                out.push_str(&format!(
+                    "    {addr}  来源：{how}（{mail}{when}）  删除：themeday units --forget {addr}\n"
+                ));
+                any = true;
+            } else {
+                out.push_str(&format!(
+                    "    {addr}  来源：系统提议，待确认（{mail}{when}；确认前不发提醒、所报材料待核对）  确认：themeday units --confirm {addr} --unit {}  删除：themeday units --forget {addr}\n",
+                    u.name
+                ));
+            }
         }
         let used: std::collections::BTreeSet<&str> = mails
             .iter()
@@ -290,11 +424,13 @@ pub fn units_text(config: &Config, store: &Store) -> Result<String> {
             })
             .collect();
         for a in used {
-            out.push_str(&format!("    {a}  来源：该单位报送材料所用邮箱\n"));
-            any = true;
+            out.push_str(&format!(
+                "    {a}  来源：该单位已登记材料所用邮箱（未确认，不发提醒）  确认：themeday units --confirm {a} --unit {}\n",
+                u.name
+            ));
         }
         if !any {
-            out.push_str("    （尚无邮箱，无法发送提醒）\n");
+            out.push_str("    （尚无确认的邮箱，无法发送提醒）\n");
         }
     }
     Ok(out)

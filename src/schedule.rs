@@ -67,11 +67,11 @@ impl UnitReminder {
     }
 }
 
-/// Addresses for each unit: the directory's, the learned ones, and those its settled plans
-/// and reports came from.
+/// Addresses reminders go to, for each unit: the directory's and those the office confirmed.
+/// Never a proposed address, and never merely the address a submission came from: an
+/// address the office has not stood behind gets no reminder in place of the unit.
 pub fn unit_addresses(
     config: &Config,
-    subs: &Submissions,
     learned: &[LearnedAddress],
 ) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -87,11 +87,8 @@ pub fn unit_addresses(
             add(&u.name, a);
         }
     }
-    for l in learned {
+    for l in learned.iter().filter(|l| l.is_confirmed()) {
         add(&l.unit, &l.address);
-    }
-    for (unit, addr) in subs.senders() {
-        add(unit, addr);
     }
     out
 }
@@ -176,7 +173,7 @@ pub fn due_reminders(
         return Ok(Vec::new());
     }
     let statuses = season_status(config, subs, now);
-    let addresses = unit_addresses(config, subs, learned);
+    let addresses = unit_addresses(config, learned);
     let mut per_unit: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for (unit, item) in due_items(config, &statuses, today, sent) {
         per_unit.entry(unit).or_default().push(item);

@@ -82,7 +82,13 @@ fn copy_config(dir: &Path, store: bool) -> PathBuf {
 
 #[test]
 fn check_accepts_the_real_configuration() {
-    let o = themeday(&["--config", &real_config(), "check"]);
+    // `check` verifies that the password variables the config names are set (issue 11).
+    let o = Command::new(env!("CARGO_BIN_EXE_themeday"))
+        .args(["--config", &real_config(), "check"])
+        .env("THEMEDAY_IMAP_PASSWORD", "x")
+        .env("THEMEDAY_SMTP_PASSWORD", "x")
+        .output()
+        .expect("run themeday");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("25 activities, 20 units"), "{out}");
@@ -328,6 +334,23 @@ fn import_is_idempotent_and_status_shows_the_season_in_chinese() {
     // Archived by content hash.
     let archived = walk(&tmp.path().join("archive"));
     assert_eq!(archived.len(), 3);
+    // The plan and the report come from addresses the directory does not list: they wait
+    // until the office confirms them for the unit (issue 11).
+    for addr in ["1623857740@qq.com", "xiaojj1976@163.com"] {
+        let o = themeday(&[
+            "--config",
+            cfg.to_str().unwrap(),
+            "--now",
+            "2023-05-10T10:00:00+08:00",
+            "units",
+            "--confirm",
+            addr,
+            "--unit",
+            "县水利局",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("已登记"), "{}", stdout(&o));
+    }
     let o = themeday(&[
         "--config",
         cfg.to_str().unwrap(),
@@ -403,6 +426,20 @@ fn digest_print_on_the_demo_data_shows_every_section() {
     let o = themeday(&["--config", cfg.to_str().unwrap(), "--now", now, "poll"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("新邮件 12 封"), "{}", stdout(&o));
+    // The demo directory lists no addresses: the water bureau's plan waits until the office
+    // confirms its sender (issue 11); then it counts.
+    let o = themeday(&[
+        "--config",
+        cfg.to_str().unwrap(),
+        "--now",
+        now,
+        "units",
+        "--confirm",
+        "1623857740@qq.com",
+        "--unit",
+        "县水利局",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
     // The demo Maildir is read, never modified.
     let o = themeday(&[
         "--config",

@@ -33,6 +33,18 @@ impl World {
         for sub in ["cur", "new", "tmp"] {
             std::fs::create_dir_all(dir.join("maildir").join(sub)).unwrap();
         }
+        // Since issue 11 a unit's plan or report counts only from an address in the unit
+        // directory (or confirmed by the office): the water bureau's sender of fixture 002 is
+        // in the directory, so its report (#3) is settled as before.
+        let units = std::fs::read_to_string(root().join("config/dongkou-2023-units.toml"))
+            .unwrap()
+            .replacen(
+                "name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = []",
+                "name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = [\"xiaojj1976@163.com\"]",
+                1,
+            );
+        assert!(units.contains("xiaojj1976@163.com"));
+        std::fs::write(dir.join("units.toml"), units).unwrap();
         let cfg = format!(
             r#"[office]
 name = "洞口县政务公开政务服务领导小组办公室"
@@ -42,7 +54,7 @@ staff_addresses = ["zhangfeng@dongkou.gov.cn"]
 [season]
 year = 2023
 schedule = "{root}/config/dongkou-2023-schedule.tsv"
-units = "{root}/config/dongkou-2023-units.toml"
+units = "units.toml"
 calendar = "{root}/config/calendar"
 [mailbox]
 kind = "maildir"
@@ -482,4 +494,133 @@ fn a_units_question_is_listed_with_its_text() {
     );
     // Listed once, as a question, not as a mail to review.
     assert_eq!(d.text.matches("需要加盖单位公章").count(), 1, "{}", d.text);
+}
+
+/// A reply from the office with today's token and `lines` as its own text.
+fn office_reply(id: &str, lines: &str) -> String {
+    format!(
+        "From: 县政务公开办 <{OFFICE}>\r\nTo: {OFFICE}\r\nSubject: Re: 日报 [TD-{TOKEN}]\r\n\
+         Message-ID: <{id}@qq.com>\r\nDate: Thu, 20 Apr 2023 10:40:00 +0800\r\n\
+         Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+         {lines}\r\n"
+    )
+}
+
+/// Issue 11 holds a plan from an address nobody confirmed and proposes the address; the
+/// digest gives the line to reply with, and `确认邮箱` by reply takes the same path as
+/// `themeday units --confirm`: the address is confirmed and the plan that waited only for it
+/// is settled, its acknowledgement queued. `删除邮箱` forgets the address again.
+#[test]
+fn confirming_an_address_by_reply_settles_the_mail_held_for_it() {
+    let mut w = World::new();
+    w.deliver_file(&fixture("003"));
+    w.poll("2023-04-20T07:00:00+08:00");
+    assert_eq!(
+        w.text("SELECT needs_review || ':' || held_for_sender || ':' || reviewed FROM mail WHERE id = 1"),
+        "1:1:0"
+    );
+    assert_eq!(
+        w.text("SELECT how FROM learned_address WHERE address = 'wangli_dksj@163.com'"),
+        "proposed"
+    );
+    w.db()
+        .execute(
+            "INSERT INTO command_token (token, day, issued_at) VALUES (?1, '2023-04-20', '2023-04-20T00:00:00Z')",
+            [TOKEN],
+        )
+        .unwrap();
+    w.poll("2023-04-20T09:00:00+08:00");
+    let d = w.outgoing("digest").remove(0);
+    let block = d
+        .text
+        .split("■ ")
+        .find(|b| b.starts_with("待确认的单位邮箱 1 个"))
+        .unwrap_or_else(|| panic!("no proposed addresses:\n{}", d.text));
+    for line in [
+        "确认邮箱 县市监局 wangli_dksj@163.com",
+        "删除邮箱 wangli_dksj@163.com",
+        "themeday units --confirm wangli_dksj@163.com --unit 县市监局",
+    ] {
+        assert!(block.contains(line), "{line}: {block}");
+    }
+    // The held plan itself offers the same line.
+    let review = d
+        .text
+        .split("■ ")
+        .find(|b| b.starts_with("待核对邮件"))
+        .unwrap_or_else(|| panic!("no review block:\n{}", d.text));
+    assert!(
+        review.contains("确认邮箱 县市监局 wangli_dksj@163.com"),
+        "{review}"
+    );
+    let acks_before =
+        w.scalar("SELECT COUNT(*) FROM outbox WHERE dedup_key LIKE 'ack-confirmed:%'");
+    assert_eq!(acks_before, 0);
+
+    w.deliver(office_reply("confirm.1", "确认邮箱 县市监局 wangli_dksj@163.com").as_bytes());
+    w.poll("2023-04-20T10:41:00+08:00");
+    assert_eq!(
+        w.text("SELECT kind || ':' || activity || ':' || reviewed FROM mail WHERE id = 1"),
+        "plan:2:1"
+    );
+    assert_eq!(
+        w.text(
+            "SELECT unit || ':' || how FROM learned_address WHERE address = 'wangli_dksj@163.com'"
+        ),
+        "县市监局:confirmed"
+    );
+    assert_eq!(
+        w.scalar("SELECT COUNT(*) FROM outbox WHERE dedup_key LIKE 'ack-confirmed:%'"),
+        1,
+        "the acknowledgement held back is queued"
+    );
+    let c = w.outgoing("command-reply");
+    assert_eq!(c.len(), 1);
+    assert!(
+        c[0].text
+            .contains("已确认 wangli_dksj@163.com 为县市监局的邮箱")
+            && c[0].text.contains("已登记")
+            && c[0].text.contains("#1"),
+        "{}",
+        c[0].text
+    );
+
+    w.deliver(office_reply("forget.1", "删除邮箱 wangli_dksj@163.com").as_bytes());
+    w.poll("2023-04-20T10:51:00+08:00");
+    assert_eq!(
+        w.scalar("SELECT COUNT(*) FROM learned_address WHERE address = 'wangli_dksj@163.com'"),
+        0
+    );
+    let c = w.outgoing("command-reply");
+    assert_eq!(c.len(), 2);
+    assert!(c[1].text.contains("已执行"), "{}", c[1].text);
+}
+
+/// The office's reply is not a unit's submission, so issue 11 never holds it for its sender
+/// (its address is in no unit's directory, and nobody confirms it): from the office's address
+/// with the token it has authority, and its command is carried out. (A reply whose DKIM
+/// fails for the office's domain has none: see tests/trust_evidence.rs.)
+#[test]
+fn the_office_reply_is_not_held_for_its_sender() {
+    let mut w = season_day();
+    w.deliver(office_reply("authority.1", "#1 其他").as_bytes());
+    w.poll("2023-04-20T10:41:00+08:00");
+    let store = themeday::store::Store::open(&w.config.database, &w.config.archive_dir).unwrap();
+    let m = store.mail(6).unwrap().unwrap();
+    assert_eq!(m.from_addr.as_deref(), Some(OFFICE));
+    assert!(
+        m.kind == themeday::classify::Kind::Other && !m.needs_review && !m.held_for_sender,
+        "{m:?}"
+    );
+    assert_eq!(
+        themeday::commands::authority(&w.config, &store, &m).unwrap(),
+        themeday::commands::Authority::Granted {
+            token: TOKEN.into()
+        }
+    );
+    assert_eq!(w.text("SELECT kind FROM mail WHERE id = 1"), "other");
+    assert_eq!(
+        w.text("SELECT outcome FROM office_command WHERE mail_id = 6"),
+        "done"
+    );
 }

@@ -211,9 +211,70 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 
 // ------------------------------------------------------------------ a busy day's digest
 
-/// Every classification fixture and a mail with very long unbroken strings, recorded, then
-/// the digest of 20 June 2023 (reviews, overdue units, questions, proposed addresses,
-/// reports to publish), as HTML.
+/// The unit directory with each unit's addresses as the classification fixtures the
+/// classifier settles come from (as the office would have confirmed them), except the units
+/// in `unconfirmed`.
+fn units_knowing_fixture_senders(unconfirmed: &[&str]) -> String {
+    use std::collections::BTreeMap;
+    let mut per_unit: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for e in std::fs::read_dir(root().join("fixtures/classify"))
+        .unwrap()
+        .flatten()
+    {
+        let p = e.path();
+        let Ok(json) = std::fs::read_to_string(p.with_extension("json")) else {
+            continue;
+        };
+        if p.extension().is_none_or(|x| x != "eml") {
+            continue;
+        }
+        let j: serde_json::Value = serde_json::from_str(&json).unwrap();
+        // Only mail the classifier settles for a unit vouches for its address.
+        if j["needs_review"] != false {
+            continue;
+        }
+        let Some(unit) = j["unit"].as_str() else {
+            continue;
+        };
+        let raw = std::fs::read(&p).unwrap();
+        let Some(addr) = mail_parser::MessageParser::default()
+            .parse_headers(&raw)
+            .and_then(|m| {
+                m.from()
+                    .and_then(|f| f.first())
+                    .and_then(|a| a.address())
+                    .map(|a| a.to_lowercase())
+            })
+        else {
+            continue;
+        };
+        if unconfirmed.contains(&unit) {
+            continue;
+        }
+        let v = per_unit.entry(unit.to_string()).or_default();
+        if !v.contains(&addr) {
+            v.push(addr);
+        }
+    }
+    let mut units = std::fs::read_to_string(root().join("config/dongkou-2023-units.toml")).unwrap();
+    for (unit, addrs) in per_unit {
+        let Some(at) = units.find(&format!("name = \"{unit}\"")) else {
+            continue;
+        };
+        let rel = units[at..].find("addresses = []").unwrap();
+        let list: Vec<String> = addrs.iter().map(|a| format!("{a:?}")).collect();
+        units.replace_range(
+            at + rel..at + rel + "addresses = []".len(),
+            &format!("addresses = [{}]", list.join(", ")),
+        );
+    }
+    units
+}
+
+/// Every classification fixture, a mail with very long unbroken strings and two of issue 11's
+/// attacks, recorded, then the digest of 20 June 2023 (mail the bot could not handle,
+/// reviews, overdue units, questions, proposed addresses, provenance checks, reports to
+/// publish), as HTML.
 fn busy_digest(dir: &Path) -> String {
     let maildir = dir.join("maildir");
     for sub in ["cur", "new", "tmp"] {
@@ -224,7 +285,23 @@ fn busy_digest(dir: &Path) -> String {
         .flatten()
     {
         if e.path().extension().is_some_and(|x| x == "eml") {
-            std::fs::copy(e.path(), maildir.join("cur").join(e.file_name())).unwrap();
+            // Delivered ten minutes after its Date: (a Maildir name starts with the delivery
+            // time), so only the attack below differs from its Date:.
+            let raw = std::fs::read(e.path()).unwrap();
+            let sent = mail_parser::MessageParser::default()
+                .parse_headers(&raw)
+                .and_then(|m| m.date().map(|d| d.to_timestamp()))
+                .unwrap_or(1_687_136_400);
+            // The mail of the season up to the morning of 20 June.
+            if sent + 600 > 1_687_215_600 {
+                continue;
+            }
+            let name = format!(
+                "{}.M0P1.{}",
+                sent + 600,
+                e.file_name().to_string_lossy().trim_end_matches(".eml")
+            );
+            std::fs::write(maildir.join("cur").join(name), raw).unwrap();
         }
     }
     let long = format!(
@@ -237,8 +314,22 @@ fn busy_digest(dir: &Path) -> String {
         "https://example.com/".to_string() + &"abcdefghij".repeat(20)
     );
     std::fs::write(maildir.join("cur/1687136400.M1P1.long"), long).unwrap();
-    // Contacts for the units, as the office would fill them in.
-    let units = std::fs::read_to_string(root().join("config/dongkou-2023-units.toml")).unwrap();
+    // Issue 11's trouble: a mail whose From lettre refuses (无法处理的邮件), and a forged
+    // report backdated by its Date: after the water bureau's real one (来源核对).
+    for (name, file) in [
+        ("1687140000.M2P1.bad", "bad-address-trailing-dot.eml"),
+        ("1687140060.M3P1.forged", "backdated-forged-report.eml"),
+    ] {
+        std::fs::copy(
+            root().join("fixtures/attacks").join(file),
+            maildir.join("cur").join(name),
+        )
+        .unwrap();
+    }
+    // Contacts for the units, as the office would fill them in; and (since issue 11, when a
+    // plan or report counts only from a unit's known address) the addresses the fixtures
+    // come from, but the finance bureau's: its mail stays proposed for the office to confirm.
+    let units = units_knowing_fixture_senders(&["县财政局"]);
     let mut with_contacts = String::new();
     let mut n = 0;
     for line in units.lines() {
@@ -281,19 +372,31 @@ archive = "archive"
     let now = DateTime::parse_from_rfc3339("2023-06-20T09:00:00+08:00").unwrap();
     let d = themeday::notify::digest::build(&config, &store, now).unwrap();
     let text = &d.draft.text;
+    let html = d.draft.html.unwrap();
+    // Each block in both parts (they are rendered from the same data).
     for block in [
+        "无法处理的邮件 1 封",
         "待核对邮件",
         "已逾期，请电话督促",
         "单位咨询",
         "待确认的单位邮箱",
+        "来源核对",
         "待同意在专栏发布的报告",
     ] {
         assert!(
-            text.contains(block),
+            text.contains(&format!("■ {block}")),
             "the busy day has no {block:?}:\n{text}"
         );
+        assert!(html.contains(block), "no {block:?} in the HTML:\n{html}");
     }
-    d.draft.html.unwrap()
+    // The proposed address: the reply line and the same on the command line.
+    for line in ["确认邮箱 县财政局 ", "themeday units --confirm "] {
+        assert!(
+            text.contains(line) && html.contains(line),
+            "{line}:\n{text}"
+        );
+    }
+    html
 }
 
 #[test]

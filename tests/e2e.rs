@@ -33,17 +33,19 @@ fn check_fixture_acks(w: &World, fixtures: &[Fixture]) -> usize {
     let mut expected: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // Mail the classifier could not pin down gets the short "received, the office will
     // check" acknowledgement.
+    let acked = acked_in_corpus(fixtures);
     let review: Vec<&str> = fixtures
         .iter()
-        .filter(|f| f.gets_ack() && f.needs_review)
-        .map(|f| f.message_id.as_str())
+        .zip(&acked)
+        .filter(|(f, a)| **a && f.needs_review)
+        .map(|(f, _)| f.message_id.as_str())
         .collect();
-    for f in fixtures {
+    for (f, a) in fixtures.iter().zip(&acked) {
         let Some(addr) = f.reply_addr.clone().filter(|a| a != OFFICE) else {
             continue;
         };
         let ids = expected.entry(addr).or_default();
-        if f.gets_ack() {
+        if *a {
             ids.push(f.message_id.clone());
         }
     }
@@ -54,8 +56,9 @@ fn check_fixture_acks(w: &World, fixtures: &[Fixture]) -> usize {
         let mut got: Vec<String> = Vec::new();
         for a in &acks {
             let irt = a.in_reply_to.clone().unwrap_or_default();
-            if !a.subject.starts_with("Re:") {
-                problems.push(format!("{addr}: ack subject {:?} lacks Re:", a.subject));
+            // Our own subject, nothing of the sender's: threading is by In-Reply-To/References.
+            if !a.subject.starts_with("回执：") {
+                problems.push(format!("{addr}: ack subject {:?} is not ours", a.subject));
             }
             if a.auto_submitted.as_deref() != Some("auto-replied") {
                 problems.push(format!("{addr}: Auto-Submitted {:?}", a.auto_submitted));
@@ -108,8 +111,26 @@ fn check_office_untouched(w: &World, n: usize) {
     assert_eq!(seen, 0, "office mail flagged \\Seen by the bot");
 }
 
+/// Which fixtures of a corpus recorded in one pass are acknowledged: each that gets one on its
+/// own, except a mail in a conversation that got its acknowledgement that day (it answers an
+/// acknowledged fixture recorded before it): one automatic mail per conversation per day.
+fn acked_in_corpus(fixtures: &[Fixture]) -> Vec<bool> {
+    let mut acked_ids: Vec<&str> = Vec::new();
+    fixtures
+        .iter()
+        .map(|f| {
+            let same_thread = f.references.iter().any(|r| acked_ids.contains(&r.as_str()));
+            let acked = f.gets_ack() && !same_thread;
+            if acked {
+                acked_ids.push(f.message_id.as_str());
+            }
+            acked
+        })
+        .collect()
+}
+
 fn expected_acks(fixtures: &[Fixture]) -> usize {
-    fixtures.iter().filter(|f| f.gets_ack()).count()
+    acked_in_corpus(fixtures).into_iter().filter(|a| *a).count()
 }
 
 /// Test-1 setup: all fixtures in the office INBOX, one `poll`, all acks delivered and checked.
@@ -616,8 +637,9 @@ fn office_replies_to_the_digest_with_commands() {
             digest_to: OFFICE,
             ..Opts::default()
         });
-        // #1 a police plan under review (no activity), #2 a report under review, #3 a
-        // settled report.
+        // #1 a police plan under review (no activity), #2 a report under review, #3 the
+        // water bureau's report (waiting too since issue 11: the test directory lists no
+        // addresses, so its sender is only proposed).
         let fs = ["022", "045", "002"].map(fixture);
         seed_fixtures(&w, &fs);
         w.poll(NOW);
@@ -779,4 +801,138 @@ fn office_replies_to_the_digest_with_commands() {
             0
         );
     });
+}
+
+// ------------------------------------------------------------------ issue 11: robustness
+
+/// The mails of `fixtures/attacks/` whose From address lettre refuses.
+fn bad_address_mails() -> Vec<Vec<u8>> {
+    [
+        "bad-address-trailing-dot.eml",
+        "bad-address-double-dot-domain.eml",
+        "bad-address-hyphen-label.eml",
+        "bad-address-semicolon-local.eml",
+        "bad-address-double-dot-local.eml",
+        "bad-address-leading-dot-local.eml",
+    ]
+    .iter()
+    .map(|n| std::fs::read(repo().join("fixtures/attacks").join(n)).expect("attack fixture"))
+    .collect()
+}
+
+#[test]
+fn bad_addresses_in_an_imap_batch_stop_nothing() {
+    timed("bad_addresses_in_an_imap_batch_stop_nothing", || {
+        let w = World::new(Opts::default());
+        let fixtures = fixtures();
+        let bad = bad_address_mails();
+        // A bad mail after each of the first six fixtures: all in the one fetched batch.
+        let mut mails = Vec::new();
+        for (i, f) in fixtures.iter().enumerate() {
+            mails.push((f.envelope_from.clone(), f.raw.clone()));
+            if let Some(b) = bad.get(i) {
+                mails.push(("bounce@evil.example".to_string(), b.clone()));
+            }
+        }
+        w.servers.seed_office(&mails);
+        w.poll(NOW);
+        w.servers.settle();
+        // Every genuine mail recorded and acknowledged in the one pass...
+        assert_eq!(w.mail_rows(), (fixtures.len() + bad.len()) as i64);
+        assert_eq!(check_fixture_acks(&w, &fixtures), expected_acks(&fixtures));
+        // ...the bad ones recorded as unprocessable, unanswered, and not fetched again.
+        assert_eq!(
+            w.scalar(
+                "SELECT COUNT(*) FROM mail WHERE unprocessable IS NOT NULL AND needs_review = 1"
+            ),
+            bad.len() as i64
+        );
+        assert_eq!(
+            w.scalar(
+                "SELECT COUNT(*) FROM outbox o JOIN mail m ON m.id = o.mail_id
+                 WHERE m.unprocessable IS NOT NULL"
+            ),
+            0
+        );
+        let out = w.poll(NOW);
+        assert!(out.contains("新邮件 0 封"), "{out}");
+        check_office_untouched(&w, mails.len());
+    });
+}
+
+#[test]
+fn cold_start_digest_counts_the_imap_mailbox() {
+    timed("cold_start_digest_counts_the_imap_mailbox", || {
+        let w = World::new(Opts::default());
+        let fixtures = fixtures();
+        seed_fixtures(&w, &fixtures);
+        // 09:00 on a working day: the digest is due at once, but only after the mailbox
+        // has been read.
+        let d = w.spawn_run(NOW, "run");
+        let digest = wait_every("the first digest", WAIT, Duration::from_millis(100), || {
+            w.servers.bot_mail("digest@office.test").into_iter().next()
+        });
+        assert_no_errors(&d.stop());
+        let want = format!("新到邮件 {} 封", fixtures.len());
+        assert!(
+            digest.text.contains(&want),
+            "{want} not in:\n{}",
+            digest.text
+        );
+        assert_eq!(
+            w.scalar("SELECT last_mail_id FROM digest_log"),
+            fixtures.len() as i64
+        );
+    });
+}
+
+/// Issue 11: when a mail arrived is the server's INTERNALDATE, never the sender's `Date:`.
+/// A plan for activity 3 (县司法局, held Fri 04-21, plan due Fri 04-14) whose `Date:` says
+/// 04-10 but which reached the mailbox on Mon 04-17 (APPENDed with that internal date) is
+/// late.
+#[test]
+fn internaldate_not_the_date_header_is_when_a_mail_arrived() {
+    timed(
+        "internaldate_not_the_date_header_is_when_a_mail_arrived",
+        || {
+            let w = World::new(Opts::default());
+            let raw = std::fs::read(repo().join("fixtures/attacks/backdated-date-header-plan.eml"))
+                .expect("fixture");
+            let internal =
+                chrono::DateTime::parse_from_rfc3339("2023-04-17T09:30:00+08:00").unwrap();
+            let mut imap = w.servers.imap(OFFICE);
+            imap.append("INBOX", &raw)
+                .internal_date(internal)
+                .finish()
+                .expect("APPEND");
+            let _ = imap.logout();
+            w.poll(NOW);
+            let received: String = w
+                .store()
+                .query_row("SELECT received_at FROM mail", [], |r| r.get(0))
+                .expect("received_at");
+            assert_eq!(received, "2023-04-17T01:30:00Z");
+            // The office settles the plan (its sender is not in the directory); it counts as
+            // received on 04-17, after the deadline.
+            let id = w.scalar("SELECT id FROM mail").to_string();
+            let cfg = w.config.to_str().unwrap().to_string();
+            let run = |args: &[&str]| {
+                let o = std::process::Command::new(env!("CARGO_BIN_EXE_themeday"))
+                    .args(["--config", &cfg, "--now", NOW])
+                    .args(args)
+                    .env(PASSWORD_ENV, PASSWORD)
+                    .output()
+                    .expect("run themeday");
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                String::from_utf8_lossy(&o.stdout).into_owned()
+            };
+            run(&["assign", &id, "--activity", "3", "--kind", "plan"]);
+            let status = run(&["status"]);
+            let row = status.lines().find(|l| l.starts_with("3 ")).expect("row 3");
+            assert!(
+                row.contains("4月17日逾期") && !row.contains("4月10日"),
+                "{row}"
+            );
+        },
+    );
 }

@@ -93,6 +93,17 @@ fn world(dir: &Path) -> Config {
         std::fs::create_dir_all(dir.join("maildir").join(sub)).unwrap();
     }
     std::fs::write(dir.join("maildir/new/1682040600.M1P1.test"), report_mail()).unwrap();
+    // Since issue 11 a report counts only from an address the unit directory lists (or the
+    // office confirmed): the water bureau's address is in the directory.
+    let units = std::fs::read_to_string(root().join("config/dongkou-2023-units.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = []",
+            "name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = [\"1623857740@qq.com\"]",
+            1,
+        );
+    assert!(units.contains("1623857740@qq.com"));
+    std::fs::write(dir.join("units.toml"), units).unwrap();
     let cfg = format!(
         r#"[office]
 name = "洞口县政务公开政务服务领导小组办公室"
@@ -100,7 +111,7 @@ address = "43347867@qq.com"
 [season]
 year = 2023
 schedule = "{root}/config/dongkou-2023-schedule.tsv"
-units = "{root}/config/dongkou-2023-units.toml"
+units = "units.toml"
 calendar = "{root}/config/calendar"
 [mailbox]
 kind = "maildir"

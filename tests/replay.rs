@@ -55,6 +55,21 @@ fn replay(dir: &Path) -> Vec<Sent> {
         .unwrap()
         .replacen("name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = []",
             "name = \"县水利局\"\nfull_name = \"洞口县水利局\"\naliases = []\naddresses = [\"shuili@163.com\"]", 1);
+    // The units' senders are in the directory too: since issue 11 mail from an address the
+    // office has not confirmed waits for review instead of counting.
+    let mut units = units;
+    for (unit, addr) in [
+        ("县财政局", "caizheng@163.com"),
+        ("县民政局", "minzheng@163.com"),
+        ("县退役军人事务局", "tuiyi@163.com"),
+    ] {
+        let at = units.find(&format!("name = \"{unit}\"")).unwrap();
+        let rel = units[at..].find("addresses = []").unwrap();
+        units.replace_range(
+            at + rel..at + rel + "addresses = []".len(),
+            &format!("addresses = [\"{addr}\"]"),
+        );
+    }
     assert!(
         units.contains("shuili@163.com"),
         "units file layout changed"

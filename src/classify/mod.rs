@@ -229,4 +229,15 @@ impl Classifier {
             u.addresses.insert(address.to_lowercase());
         }
     }
+
+    /// Whether the office itself (its address, or one of its staff) sent this mail.
+    pub fn from_office(&self, mail: &ParsedMail) -> bool {
+        let from = mail.from_addr.as_deref().unwrap_or_default();
+        from == self.office_address
+            || self.office_staff_addresses.contains(from)
+            || mail
+                .from_name
+                .as_ref()
+                .is_some_and(|n| self.office_staff.iter().any(|s| n.trim() == s))
+    }
 }

@@ -1,6 +1,7 @@
 //! Carrying out one command of the office through the same store and review functions the
-//! command line uses (`review::assign`, the address book, the portal approvals), and saying
-//! in one Chinese sentence what changed, or why nothing did.
+//! command line uses (`review::assign`; `review::confirm_address` and `Store::forget_address`
+//! as `themeday units --confirm / --forget`; the portal approvals), and saying in one Chinese
+//! sentence what changed, or why nothing did.
 //!
 //! A command that cannot be carried out (no such mail, no such activity, an address written
 //! in the configuration) changes nothing and says why. Only store errors are errors.
@@ -13,7 +14,7 @@ use crate::config::{is_plausible_address, Config};
 use crate::error::{Error, Result};
 use crate::notify::zh_date_short;
 use crate::records::MailRecord;
-use crate::review::{assign, Assignment};
+use crate::review::{assign, confirm_address, Assignment};
 use crate::store::Store;
 
 /// What a command did: carried out or not, and what to tell the office.
@@ -222,14 +223,23 @@ pub fn apply(
                     ))
                 };
             }
-            let before = store.confirm_address(address, &u.name, None, now)?;
-            done(match before {
-                Some(b) => format!("已确认 {address} 为{}的邮箱（此前记为{b}的邮箱）", u.name),
-                None => format!(
-                    "已确认 {address} 为{}的邮箱，今后提醒也会发往该邮箱",
-                    u.name
-                ),
-            })
+            // The same path as `themeday units --confirm`: the mails from the address that
+            // waited only for it are settled as they were recognised.
+            let before = store
+                .learned_addresses()?
+                .into_iter()
+                .find(|l| l.address == *address && l.unit != u.name)
+                .map(|l| l.unit);
+            let r = match confirm_address(config, store, address, &u.name, by, now) {
+                Ok(r) => r,
+                Err(Error::Usage(why)) => return refused(why),
+                Err(e) => return Err(e),
+            };
+            let mut said = r.zh();
+            if let Some(b) = before {
+                said.push_str(&format!("（此前记为{b}的邮箱）"));
+            }
+            done(said)
         }
         Command::DeleteAddress { address } => {
             if let Some(owner) = config.units.iter().find(|x| x.addresses.contains(address)) {

@@ -2,10 +2,13 @@
 //! per line in its own text, and the bot carries them out.
 //!
 //! Authority: a command counts only when its mail comes from the office's own or staff
-//! addresses (`[office] address`, `staff_addresses`) **and** its subject carries the token
-//! the bot put in a digest's subject (`[TD-…]`, kept by "Re:"), issued no more than
-//! `[policy] command_token_days` days before the mail was recorded. Anything else changes
-//! nothing: its lines are recorded as rejected and the mail is listed in the next digest.
+//! addresses (`[office] address`, `staff_addresses`), without a DKIM signature that fails for
+//! that domain, **and** its subject carries the token the bot put in a digest's subject
+//! (`[TD-…]`, kept by "Re:"), issued no more than `[policy] command_token_days` days before
+//! the mail was recorded. Anything else changes nothing: its lines are recorded as rejected
+//! and the mail is listed in the next digest. The office's replies are not units'
+//! submissions: issue 11's hold on unconfirmed senders never applies to them (the classifier
+//! sets the office's own mail aside as other mail).
 //!
 //! Every command line is recorded (who, when, which mail, the line, what it did) under the
 //! mail's hash and the line's number, so the same reply fetched twice is applied once; each
@@ -39,6 +42,9 @@ pub enum Authority {
     Granted { token: String },
     /// Not from the office's own or staff addresses.
     NotOffice,
+    /// From the office's address, but its DKIM signature fails for that domain: someone
+    /// else wrote the From line (issue 11: a mail failing DKIM is never evidence).
+    DkimFailed,
     /// No token in the subject.
     NoToken,
     /// A token the bot never issued.
@@ -52,6 +58,7 @@ impl Authority {
         match self {
             Authority::Granted { .. } => "ok",
             Authority::NotOffice => "not-office",
+            Authority::DkimFailed => "dkim-failed",
             Authority::NoToken => "no-token",
             Authority::UnknownToken { .. } => "unknown-token",
             Authority::Expired { .. } => "expired",
@@ -72,6 +79,7 @@ impl Authority {
         match self {
             Authority::Granted { .. } => String::new(),
             Authority::NotOffice => "发件人不是本办邮箱或工作人员邮箱".into(),
+            Authority::DkimFailed => "邮件的 DKIM 签名验证失败，可能是冒用本办邮箱".into(),
             Authority::NoToken => {
                 "邮件主题中没有日报口令（形如 [TD-XXXXXXXX]），无法确认这是对本系统日报的回复"
                     .into()
@@ -105,6 +113,11 @@ pub fn own_text(body: &str) -> String {
 pub fn authority(config: &Config, store: &Store, m: &MailRecord) -> Result<Authority> {
     if !m.from_addr.as_deref().is_some_and(|a| is_office(config, a)) {
         return Ok(Authority::NotOffice);
+    }
+    // The office's mail is no unit's submission and is not held for its sender; but a
+    // signature that fails for the From domain means the From line is not the office's.
+    if crate::dkim::failed(m.dkim.as_deref()) {
+        return Ok(Authority::DkimFailed);
     }
     let Some(token) = token_in(&m.subject) else {
         return Ok(Authority::NoToken);

@@ -14,11 +14,12 @@
 //! - `raw`: the TOML shapes serde reads (private to this module);
 //! - `schedule`: the schedule table parser ([`parse_schedule`]);
 //! - `units`: the unit directory ([`Unit::names`], [`is_plausible_address`]);
-//! - `validate`: the checks of each section, with their file:line messages.
+//! - `validate`: the checks of each section, with their file:line messages;
+//! - `secrets`: `check`'s look at the secrets named (set, readable, not readable by others).
 //!
 //! A [`Config`] that exists is valid: `from_str` returns either a complete value or every
 //! problem found. Nothing in this module touches mail, the store or the network, and nothing
-//! reads a secret before [`Secret::read`] is called.
+//! reads a secret before [`Secret::read`] is called (or `check` calls [`check_secrets`]).
 
 use std::path::{Path, PathBuf};
 
@@ -30,10 +31,12 @@ use crate::error::{Error, Result};
 
 mod raw;
 mod schedule;
+mod secrets;
 mod units;
 mod validate;
 
 pub use schedule::parse_schedule;
+pub use secrets::{check_secrets, SecretReport};
 pub use units::is_plausible_address;
 
 /// One row of the notice's schedule table.
@@ -121,6 +124,16 @@ pub enum Intake {
     Maildir { path: PathBuf, poll_seconds: u64 },
 }
 
+/// DKIM checking of arriving mail (`[mailbox] dkim`, `dkim_timeout_seconds`). On by default
+/// for IMAP (the office's real mailbox); off by default for a Maildir (the embedded demo and
+/// offline runs, where DNS may not be reachable). Checks are bounded in time either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DkimSettings {
+    pub enabled: bool,
+    /// Longest wait for DNS while checking one mail.
+    pub timeout_seconds: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmtpConfig {
     pub host: String,
@@ -139,8 +152,11 @@ pub enum Outgoing {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
-    /// Mails to one recipient per day, at most.
+    /// Mails of one kind (acknowledgements; reminders) to one recipient per day, at most.
     pub per_recipient_daily: u32,
+    /// Acknowledgements per day, in total, to addresses the bot has never seen (not in the
+    /// directory, not learned or confirmed, never sent to before); the rest wait for the office.
+    pub new_address_acks_daily: u32,
     /// Local hour at which reminders go out on working days.
     pub reminder_hour: u32,
     /// Working days before the planned month starts when the first notice goes out.
@@ -180,12 +196,11 @@ pub struct Config {
     pub calendar: Calendar,
     pub calendar_dir: PathBuf,
     pub intake: Intake,
+    pub dkim: DkimSettings,
     pub outgoing: Outgoing,
     pub database: PathBuf,
     pub archive_dir: PathBuf,
     pub policy: Policy,
-    /// Base URL under which archived mail can be opened (for digest links), if any.
-    pub archive_url: Option<String>,
 }
 
 impl Config {
@@ -263,12 +278,18 @@ impl Config {
             units,
             calendar,
             calendar_dir,
+            dkim: DkimSettings {
+                enabled: raw
+                    .mailbox
+                    .dkim
+                    .unwrap_or(matches!(intake, Intake::Imap(_))),
+                timeout_seconds: raw.mailbox.dkim_timeout_seconds.unwrap_or(5),
+            },
             intake,
             outgoing,
             database: src.resolve(raw.store.database.as_deref().unwrap_or("themeday.db")),
             archive_dir: src.resolve(raw.store.archive.as_deref().unwrap_or("archive")),
             policy,
-            archive_url: raw.store.archive_url,
         })
     }
 }

@@ -70,6 +70,8 @@ pub(super) struct RawMailbox {
     pub(super) ca_file: Option<String>,
     pub(super) poll_seconds: Option<u64>,
     pub(super) idle: Option<bool>,
+    pub(super) dkim: Option<bool>,
+    pub(super) dkim_timeout_seconds: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -91,13 +93,13 @@ pub(super) struct RawOutgoing {
 pub(super) struct RawStore {
     pub(super) database: Option<String>,
     pub(super) archive: Option<String>,
-    pub(super) archive_url: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPolicy {
     pub(super) per_recipient_daily: Option<u32>,
+    pub(super) new_address_acks_daily: Option<u32>,
     pub(super) reminder_hour: Option<u32>,
     pub(super) month_notice_workdays: Option<i32>,
     pub(super) plan_reminder_workdays: Option<i32>,

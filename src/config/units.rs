@@ -146,11 +146,50 @@ pub(super) fn parse_units(
     units
 }
 
+/// Whether `a` is an address the bot can write to: one `@`, a domain with a dot, and nothing
+/// lettre would refuse when the mail is built (`x@evil.example.`, `x@evil..example`,
+/// `x@-evil.example`, `x;y@…`, `x..y@…`, `.x@…`). Mail from any other address is still
+/// recorded; the bot just never writes to it.
 pub fn is_plausible_address(a: &str) -> bool {
     let Some((local, domain)) = a.rsplit_once('@') else {
         return false;
     };
     !local.is_empty()
         && domain.contains('.')
-        && !a.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+        && !domain.ends_with('.')
+        && !a
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+        && a.parse::<lettre::Address>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plausible_address;
+
+    #[test]
+    fn addresses_lettre_refuses_are_not_plausible() {
+        for a in [
+            "x@evil.example.",
+            "x@evil..example",
+            "x@-evil.example",
+            "x;y@evil.example",
+            "x..y@evil.example",
+            ".x@evil.example",
+            "x.@evil.example",
+            "x@evil",
+            "@evil.example",
+            "x y@evil.example",
+        ] {
+            assert!(!is_plausible_address(a), "{a}");
+        }
+        for a in [
+            "1623857740@qq.com",
+            "lina_ipo@163.com",
+            "dk.sfj-1@gov.cn",
+            "a+b@x.y.z",
+        ] {
+            assert!(is_plausible_address(a), "{a}");
+        }
+    }
 }

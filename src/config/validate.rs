@@ -482,6 +482,7 @@ pub(super) fn policy(
     let p = raw_policy.unwrap_or_default();
     let policy = Policy {
         per_recipient_daily: p.per_recipient_daily.unwrap_or(10),
+        new_address_acks_daily: p.new_address_acks_daily.unwrap_or(30),
         reminder_hour: p.reminder_hour.unwrap_or(9),
         month_notice_workdays: p.month_notice_workdays.unwrap_or(5),
         plan_reminder_workdays: p.plan_reminder_workdays.unwrap_or(3),
@@ -504,6 +505,20 @@ pub(super) fn policy(
             ),
             fix: "use the number of days a digest's reply token stays valid, e.g. 7".into(),
         });
+    }
+    // Daily budgets: 0 would hold every acknowledgement; above 1,000 is no budget at all.
+    for (key, n, min) in [
+        ("per_recipient_daily", policy.per_recipient_daily, 1),
+        ("new_address_acks_daily", policy.new_address_acks_daily, 0),
+    ] {
+        if n < min || n > 1000 {
+            problems.push(ConfigProblem {
+                file: path.to_path_buf(),
+                line: line_containing(text, key).unwrap_or(0),
+                message: format!("{key} = {n} is not a usable daily budget"),
+                fix: format!("use {min} to 1000 (mails a day)"),
+            });
+        }
     }
     for (key, hour) in [
         ("reminder_hour", policy.reminder_hour),

@@ -5,6 +5,8 @@
 //! - Login with the authorization code; the RFC 2971 `ID` command when configured (163/126
 //!   refuse SELECT without it).
 //! - `EXAMINE` (read-only) and `BODY.PEEK[]`: nothing is marked \Seen, deleted or moved.
+//! - Each body is fetched with its `INTERNALDATE`: the server's own record of when the mail
+//!   reached the mailbox, which is the mail's received time (never the sender's `Date:`).
 //! - A cursor of (UIDVALIDITY, last UID) in the store; a UIDVALIDITY change re-scans the
 //!   folder, and the store's hash/Message-ID check keeps what is already recorded from being
 //!   recorded or acknowledged again.
@@ -26,7 +28,7 @@ use std::time::Duration;
 use imap::extensions::idle::SetReadTimeout;
 use rustls::pki_types::ServerName;
 
-use super::{sleep_unless_stopped, Handler, Source};
+use super::{sleep_unless_stopped, Handler, Incoming, Source};
 use crate::config::{ImapConfig, Security};
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -346,7 +348,7 @@ impl ImapSource {
                         }
                     }
                     let r = session
-                        .uid_fetch(uid_set(batch), "(UID BODY.PEEK[])")
+                        .uid_fetch(uid_set(batch), "(UID INTERNALDATE BODY.PEEK[])")
                         .map_err(|e| ierr("UID FETCH", e));
                     let failed = r.is_err();
                     ahead += sizes_ref[i];
@@ -385,14 +387,14 @@ impl ImapSource {
                         store.begin_batch()?;
                         group = Some((0, 0));
                     }
-                    let mut got: Vec<(u32, &[u8])> = fetched
+                    let mut got: Vec<(u32, &[u8], _)> = fetched
                         .iter()
-                        .filter_map(|f| Some((f.uid?, f.body()?)))
+                        .filter_map(|f| Some((f.uid?, f.body()?, f.internal_date())))
                         .collect();
-                    got.sort_by_key(|(u, _)| *u);
+                    got.sort_by_key(|(u, _, _)| *u);
                     let mut items = Vec::with_capacity(batch.len());
                     for &uid in batch {
-                        let Ok(at) = got.binary_search_by_key(&uid, |(u, _)| *u) else {
+                        let Ok(at) = got.binary_search_by_key(&uid, |(u, _, _)| *u) else {
                             // Expunged since the search: nothing to record.
                             if sizes.contains_key(&uid) {
                                 return Err(Error::Intake(format!(
@@ -403,7 +405,11 @@ impl ImapSource {
                         };
                         let source = format!("{key}:{uidvalidity}:{uid}");
                         if !store.source_seen(&source)? {
-                            items.push((source, got[at].1));
+                            items.push(Incoming {
+                                key: source,
+                                raw: got[at].1,
+                                received: got[at].2,
+                            });
                         }
                     }
                     if !items.is_empty() {

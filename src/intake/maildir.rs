@@ -1,12 +1,21 @@
 //! Maildir source: reads `new/` and `cur/` without moving or renaming anything (the office's
 //! mail stays as it is); a file's key is its unique name without the `:2,FLAGS` suffix, so a
 //! mail client marking it read does not make it new again.
+//!
+//! A file that cannot be read (its permissions, an I/O error on that file) is that file's
+//! problem: it is skipped with a warning (once per file per process) and tried again on the
+//! next pass, and the other mail goes on.
+//! A mail's received time is its delivery time on the office's side: the timestamp the
+//! delivery agent wrote at the start of the file name (`1681288521.M1P1.host`), else the
+//! file's modification time. Never the sender's `Date:`.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::{sleep_unless_stopped, Handler, Source};
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+
+use super::{sleep_unless_stopped, Handler, Incoming, Source};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -18,6 +27,8 @@ const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 pub struct MaildirSource {
     root: PathBuf,
     poll: Duration,
+    /// Files already reported as unreadable (reported once).
+    unreadable: std::collections::HashSet<PathBuf>,
 }
 
 impl MaildirSource {
@@ -25,6 +36,7 @@ impl MaildirSource {
         MaildirSource {
             root,
             poll: Duration::from_secs(poll_seconds.max(1)),
+            unreadable: Default::default(),
         }
     }
 
@@ -60,6 +72,26 @@ impl MaildirSource {
     }
 }
 
+/// When a Maildir file was delivered: the seconds its unique name starts with (written by the
+/// delivery agent, and kept when the file moves from `new/` to `cur/` or is checked out of
+/// git), else its modification time.
+pub fn delivery_time(path: &std::path::Path) -> Option<DateTime<FixedOffset>> {
+    let name = path.file_name()?.to_string_lossy();
+    let secs = name.split('.').next().unwrap_or("");
+    // 2001-09-09 … 2286: ten digits, as every Maildir writer since 2001 puts them.
+    if secs.len() == 10 && secs.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(t) = secs
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| Utc.timestamp_opt(s, 0).single())
+        {
+            return Some(t.fixed_offset());
+        }
+    }
+    let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    Some(DateTime::<Utc>::from(mtime).fixed_offset())
+}
+
 impl Source for MaildirSource {
     fn fetch_new(&mut self, store: &mut Store, handle: &mut Handler<'_>) -> Result<usize> {
         let mut todo = Vec::new();
@@ -83,20 +115,24 @@ impl Source for MaildirSource {
             let mut raws = Vec::with_capacity(chunk.len());
             for (key, path) in chunk {
                 match std::fs::read(path) {
-                    Ok(r) => raws.push((key.clone(), r)),
+                    Ok(r) => raws.push((key.clone(), r, delivery_time(path))),
                     // Moved by a mail client between listing and reading: the next pass finds it.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                    Err(source) => {
-                        return Err(Error::Read {
-                            path: path.clone(),
-                            source,
-                        })
+                    Err(e) => {
+                        if self.unreadable.insert(path.clone()) {
+                            tracing::warn!(file = %path.display(), "cannot read this mail, skipped until it can be read: {e}");
+                        }
+                        continue;
                     }
                 }
             }
-            let items: Vec<(String, &[u8])> = raws
+            let items: Vec<Incoming> = raws
                 .iter()
-                .map(|(k, r)| (k.clone(), r.as_slice()))
+                .map(|(k, r, at)| Incoming {
+                    key: k.clone(),
+                    raw: r.as_slice(),
+                    received: *at,
+                })
                 .collect();
             if !items.is_empty() {
                 n += super::in_batch(store, |store| handle(store, &items))?;
@@ -110,5 +146,28 @@ impl Source for MaildirSource {
             sleep_unless_stopped(self.poll.min(timeout), stop);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn delivery_time_is_the_name_timestamp_else_the_mtime() {
+        let dir = std::env::temp_dir().join(format!("themeday-maildir-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let named = dir.join("1681288521.M1P1.demo:2,S");
+        std::fs::write(&named, b"x").unwrap();
+        assert_eq!(
+            super::delivery_time(&named).unwrap().to_rfc3339(),
+            "2023-04-12T08:35:21+00:00"
+        );
+        let other = dir.join("saved-by-hand.eml");
+        std::fs::write(&other, b"x").unwrap();
+        let mtime = std::fs::metadata(&other).unwrap().modified().unwrap();
+        assert_eq!(
+            super::delivery_time(&other).unwrap(),
+            chrono::DateTime::<chrono::Utc>::from(mtime).fixed_offset()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

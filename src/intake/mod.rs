@@ -12,14 +12,27 @@ pub mod maildir;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::config::{Config, Intake};
 use crate::error::Result;
 use crate::store::Store;
 
-/// What a source hands over: a batch of mails, each with a key naming where it came from and
-/// its raw bytes. The handler records them all (inside the store batch the source opened) and
-/// returns how many.
-pub type Handler<'a> = dyn FnMut(&mut Store, &[(String, &[u8])]) -> Result<usize> + 'a;
+/// One mail as a source hands it over: a key naming where it came from, its raw bytes, and
+/// when it reached the office's mailbox by the office's side's own account (IMAP
+/// `INTERNALDATE`, the Maildir delivery time, the top `Received:` line of an imported file).
+/// `received` is never taken from the sender's `Date:` header; `None` when the source has no
+/// such time (the recording instant stands in for it).
+#[derive(Debug, Clone)]
+pub struct Incoming<'a> {
+    pub key: String,
+    pub raw: &'a [u8],
+    pub received: Option<DateTime<FixedOffset>>,
+}
+
+/// What a source hands over: a batch of mails. The handler records them all (inside the store
+/// batch the source opened) and returns how many.
+pub type Handler<'a> = dyn FnMut(&mut Store, &[Incoming<'_>]) -> Result<usize> + 'a;
 
 pub trait Source {
     /// Hands every message not yet recorded to `handle`, oldest first, one batch (one store
@@ -82,4 +95,13 @@ pub fn sleep_unless_stopped(total: Duration, stop: &AtomicBool) {
         std::thread::sleep(s);
         left -= s;
     }
+}
+
+/// The time in the topmost `Received:` line: the hop that delivered the mail into the
+/// mailbox it was saved from (for `themeday import` of saved `.eml` files). `None` when the
+/// mail has no `Received:` line or its date cannot be read.
+pub fn top_received_time(raw: &[u8]) -> Option<DateTime<FixedOffset>> {
+    let msg = mail_parser::MessageParser::default().parse_headers(raw)?;
+    let d = msg.received()?.date()?;
+    DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()
 }

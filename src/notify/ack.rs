@@ -1,6 +1,11 @@
 //! Acknowledgements (回执): a reply in the sender's thread saying what was recognised, whether
 //! it was on time, and what is due next. A mail that needs review gets a short "received, the
 //! office will confirm" reply; `other` and automated mail get none.
+//!
+//! No relay: an acknowledgement goes to the `From:` address only (a `Reply-To:` is never
+//! followed by automatic mail) and repeats nothing the sender wrote: its subject is our own
+//! (回执：…), threading is by In-Reply-To/References, and the review reply does not quote the
+//! sender's subject. Budgets (how many go out a day) are `notify::budget`'s.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -10,10 +15,10 @@ use crate::config::Config;
 use crate::deadlines::{PLAN_LEAD, REPORT_LAG};
 use crate::parse::ParsedMail;
 
-/// Where an acknowledgement goes: Reply-To, else From; never the office itself, never an
-/// automated sender.
+/// Where an acknowledgement goes: the From address only (a Reply-To would let anyone send our
+/// mail to a third party); never the office itself, never an automated sender.
 pub fn reply_address(config: &Config, mail: &ParsedMail) -> Option<String> {
-    let addr = mail.reply_to.clone().or_else(|| mail.from_addr.clone())?;
+    let addr = mail.from_addr.clone()?;
     if addr == config.office_address || !crate::config::is_plausible_address(&addr) {
         return None;
     }
@@ -31,26 +36,30 @@ pub fn reply_address(config: &Config, mail: &ParsedMail) -> Option<String> {
     Some(addr)
 }
 
-fn reply_subject(subject: &str) -> String {
-    let s = subject.trim();
-    let lower = s.to_lowercase();
-    if lower.starts_with("re:") || lower.starts_with("re：") || s.starts_with("回复") {
-        s.to_string()
-    } else if s.is_empty() {
-        "Re: （无主题）".to_string()
-    } else {
-        format!("Re: {s}")
+/// The subject of the reply to a mail that waits for the office: fixed, nothing of the
+/// sender's.
+pub const REVIEW_ACK_SUBJECT: &str = "回执：来信已收到";
+
+/// The subject of a full acknowledgement: what was recorded, in our words only.
+fn ack_subject(d: &Decision, activity: Option<&crate::config::Activity>) -> String {
+    match activity {
+        Some(a) if !d.needs_review => {
+            format!("回执：{}第{}项{}已登记", a.unit, a.number, d.kind.zh())
+        }
+        _ => REVIEW_ACK_SUBJECT.to_string(),
     }
 }
 
-/// The acknowledgement for a newly recorded mail, if it gets one. `plan_on_record` says
-/// whether a settled plan for the same activity was recorded before it (to say what is still
-/// due after a report).
+/// The acknowledgement for a newly recorded mail, if it gets one. `received` is when the
+/// office's side received it (never its `Date:`); `plan_on_record` says whether a settled
+/// plan for the same activity was recorded before it (to say what is still due after a
+/// report).
 pub fn draft(
     config: &Config,
     mail_hash: &str,
     mail: &ParsedMail,
     d: &Decision,
+    received: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
     plan_on_record: bool,
 ) -> Option<Draft> {
@@ -59,11 +68,10 @@ pub fn draft(
     }
     let to = reply_address(config, mail)?;
     let today = now.with_timezone(&config.timezone).date_naive();
-    let received = match mail.date {
-        Some(t) if t <= now => t.with_timezone(&config.timezone).date_naive(),
-        _ => today,
-    };
-    let subject = reply_subject(&mail.subject);
+    let received = received
+        .min(now)
+        .with_timezone(&config.timezone)
+        .date_naive();
     let mut references = mail.references.clone();
     if let Some(mid) = &mail.message_id {
         if !references.contains(mid) {
@@ -89,13 +97,13 @@ pub fn draft(
     });
     let activity = d.activity.and_then(|n| config.activity(n));
     let unit = d.unit.clone();
+    let subject = ack_subject(d, activity);
 
     let text = match (d.needs_review, activity) {
         (false, Some(a)) => full_ack(config, d, a, received, today, plan_on_record),
         _ => format!(
-            "您好：\n\n您于{}发送的邮件《{}》已收到。系统未能自动确认该邮件对应的责任单位、活动或日期，县政务公开办将人工核对后登记，如有需要会与您联系。\n\n如该邮件为“政务公开主题日”活动方案或情况报告，请在邮件主题或正文中注明单位名称、活动主题和活动日期，以便及时登记。\n{}",
+            "您好：\n\n您于{}发送的邮件已收到。系统未能自动确认该邮件对应的责任单位、活动或日期，县政务公开办将人工核对后登记，如有需要会与您联系。\n\n如该邮件为“政务公开主题日”活动方案或情况报告，请在邮件主题或正文中注明单位名称、活动主题和活动日期，以便及时登记。\n{}",
             zh_date_short(received),
-            mail.subject.trim(),
             signature(config, today)
         ),
     };

@@ -2,11 +2,16 @@
 //! HTML and as text by `digest_view` from the same value.
 //!
 //! On top, 今日待办: every item that needs a person, each with the exact line to reply with:
-//! mails to review (with a one-line reason), overdue units to phone (with the directory's
-//! contact), units' questions, proposed addresses, activities without a date, reports
-//! awaiting approval for the portal, replies whose commands were refused. Then what falls due
-//! soon, the mail that arrived (attachments by name and size, never a server path), and the
-//! season's progress as one compact block.
+//! outgoing mail that is stuck (a refused login, acknowledgements held for the office, mail
+//! interrupted or failed), mail the bot could not handle (with the reason), mails to review
+//! (with a one-line reason), units' notes in answer to our mail (单位来信), overdue units to
+//! phone (with the directory's contact), units' questions, proposed addresses (any the office
+//! has not confirmed), 来源核对 (a `Date:` far from the received time, a later submission
+//! that did not replace the first), activities without a date, reports awaiting approval for
+//! the portal, replies whose commands were refused, and the bot's own notes (mail a daily
+//! budget held, with the day it is retried). Then what falls due soon, the mail that arrived
+//! (attachments by name and size, never a server path), and the season's progress as one
+//! compact block.
 //!
 //! Reads the store and the archive (for attachment sizes and questions' words); writes only
 //! the day's token (issued once per digest day). Nothing here loads every mail.
@@ -15,15 +20,19 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use super::digest::{review_reason, MAX_ARRIVED_ROWS};
+use super::attachments::attachments;
+use super::digest::{review_reason, unit_message, MAX_ARRIVED_ROWS};
+use super::evidence::{self, CheckItem};
 use super::own::{refusal_why, token_tag};
-use super::questions::questions_since;
+use super::questions::{questions_since, unit_messages, UnitMessageItem};
+use super::trouble::{self, UnprocessableItem};
 use super::{zh_date_short, zh_datetime};
 use crate::classify::Kind;
 use crate::config::Config;
 use crate::deadlines::{empty_required_months, season_status, ActivityStatus, State};
 use crate::error::Result;
 use crate::records::{MailRecord, Receipt};
+use crate::safetext::repeated;
 use crate::schedule::{due_items, unit_addresses};
 use crate::store::Store;
 
@@ -63,6 +72,8 @@ pub struct AddressItem {
     pub unit: String,
     pub source: String,
     pub replies: Vec<String>,
+    /// The same on the command line.
+    pub commands: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,10 +138,16 @@ pub struct DigestData {
     pub greeting: String,
     pub as_of: String,
     pub summary: String,
+    /// Outgoing mail a person must settle (a refused login first).
+    pub sending: Vec<String>,
+    pub unprocessable: Vec<UnprocessableItem>,
     pub review: Vec<ReviewItem>,
+    pub unit_messages: Vec<UnitMessageItem>,
     pub phone: Vec<PhoneItem>,
     pub questions: Vec<QuestionItem>,
     pub addresses: Vec<AddressItem>,
+    /// 来源核对.
+    pub checks: Vec<CheckItem>,
     pub unscheduled: Vec<UnscheduledItem>,
     pub publish: Vec<PublishItem>,
     pub refused: Vec<RefusedItem>,
@@ -152,62 +169,27 @@ pub struct DigestData {
 impl DigestData {
     /// How many to-do items there are.
     pub fn todo_count(&self) -> usize {
-        self.review.len()
+        self.sending.len()
+            + self.unprocessable.len()
+            + self.review.len()
+            + self.unit_messages.len()
             + self.phone.len()
             + self.questions.len()
             + self.addresses.len()
+            + self.checks.len()
             + self.unscheduled.len()
             + self.publish.len()
             + self.refused.len()
     }
 }
 
+/// The sender as the bot repeats it (cut, no control characters).
 fn sender(m: &MailRecord) -> String {
-    match (&m.from_name, &m.from_addr) {
+    repeated(&match (&m.from_name, &m.from_addr) {
         (Some(n), Some(a)) => format!("{n} <{a}>"),
         (None, Some(a)) => a.clone(),
         _ => "（无发件人）".into(),
-    }
-}
-
-/// `1.2 MB`, `23 KB`.
-pub fn size_text(n: usize) -> String {
-    if n >= 1 << 20 {
-        format!("{:.1} MB", n as f64 / (1 << 20) as f64)
-    } else {
-        format!("{} KB", n.div_ceil(1024).max(1))
-    }
-}
-
-/// Mail larger than this is not opened for its attachments' sizes (the names are shown).
-const MAX_SIZED_MAIL: i64 = 50 << 20;
-
-/// Attachments by name and size, read from the archived mail (names only when it is large
-/// or cannot be read).
-fn attachments(m: &MailRecord) -> Vec<String> {
-    if m.attachments.is_empty() {
-        return Vec::new();
-    }
-    let sized = (m.size <= MAX_SIZED_MAIL)
-        .then(|| std::fs::read(&m.archive_path).ok())
-        .flatten()
-        .and_then(|raw| {
-            let msg = crate::parse::mime(&raw).ok().flatten()?;
-            use mail_parser::MimeHeaders;
-            let v: Vec<String> = msg
-                .attachments()
-                .map(|p| {
-                    let name = p
-                        .attachment_name()
-                        .map(crate::parse::decode_stray_encoded_words)
-                        .unwrap_or_else(|| "（无名附件）".into());
-                    format!("{name}（{}）", size_text(p.contents().len()))
-                })
-                .collect();
-            crate::parse::drop_flat(msg);
-            Some(v)
-        });
-    sized.unwrap_or_else(|| m.attachments.clone())
+    })
 }
 
 fn kind_word(k: Kind) -> &'static str {
@@ -262,6 +244,8 @@ fn review_replies(config: &Config, m: &MailRecord) -> Vec<String> {
         }
         (k, None, None) => v.push(format!("#{n} 第N项 {}{date}", kind_word(k))),
     }
+    // Held only because its sender is not confirmed: confirming the address settles it.
+    v.extend(evidence::confirm_line(m));
     if m.kind != Kind::Other {
         v.push(format!("#{n} 其他"));
     }
@@ -315,17 +299,24 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
     let subs = store.submissions(config.timezone)?;
     let statuses = season_status(config, &subs, now);
     let learned = store.learned_addresses()?;
-    let addresses = unit_addresses(config, &subs, &learned);
+    let addresses = unit_addresses(config, &learned);
     let token = store.token_for_day(today, now)?;
     let title = format!("“政务公开主题日”材料日报（{}）", zh_date_short(today));
 
-    let review: Vec<ReviewItem> = store
+    // Unprocessable mail and units' notes have blocks of their own.
+    let queue: Vec<MailRecord> = store
         .review_queue()?
+        .into_iter()
+        .filter(|m| m.unprocessable.is_none())
+        .collect();
+    let unit_messages = unit_messages(&queue);
+    let review: Vec<ReviewItem> = queue
         .iter()
+        .filter(|m| unit_message(m).is_none())
         .map(|m| ReviewItem {
             id: m.id,
             from: sender(m),
-            subject: m.subject.clone(),
+            subject: repeated(&m.subject),
             proposal: proposal(m),
             reason: review_reason(m),
             replies: review_replies(config, m),
@@ -395,27 +386,12 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
         .map(|q| QuestionItem {
             id: q.mail.id,
             from: sender(&q.mail),
-            subject: q.mail.subject.clone(),
+            subject: repeated(&q.mail.subject),
             text: q.text,
         })
         .collect();
 
-    let proposed = learned
-        .iter()
-        .filter(|l| l.how == "high-confidence")
-        .map(|l| AddressItem {
-            address: l.address.clone(),
-            unit: l.unit.clone(),
-            source: match l.mail_id {
-                Some(id) => format!("系统从邮件 #{id} 识别出该发件人属于{}", l.unit),
-                None => format!("系统识别出该发件人属于{}", l.unit),
-            },
-            replies: vec![
-                format!("确认邮箱 {} {}", l.unit, l.address),
-                format!("删除邮箱 {}", l.address),
-            ],
-        })
-        .collect();
+    let proposed = evidence::proposed(config, store, &learned)?;
 
     // Activities without a date whose month has come (or whose latest plan deadline is near).
     let unscheduled = statuses
@@ -471,8 +447,8 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
         let m = store.mail(c.mail_id)?;
         refused.push(RefusedItem {
             id: c.mail_id,
-            from: c.sender.clone().unwrap_or_else(|| "（无发件人）".into()),
-            subject: m.map(|m| m.subject).unwrap_or_default(),
+            from: repeated(c.sender.as_deref().unwrap_or("（无发件人）")),
+            subject: m.map(|m| repeated(&m.subject)).unwrap_or_default(),
             commands: c.commands,
             why: refusal_why(&c.authority).to_string(),
         });
@@ -493,26 +469,8 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
     if let Err(e) = cal.is_workday(today) {
         notes.push(format!("工作日历缺少数据：{e}。"));
     }
-    for (state, why) in [
-        ("held", "因超过每日上限暂未发送"),
-        (
-            "uncertain",
-            "发送时程序中断，可能已送达也可能未送达，系统不会重发，请人工核对",
-        ),
-        ("failed", "发送失败"),
-    ] {
-        for q in store.outgoing(Some(state))? {
-            notes.push(format!(
-                "发往 {} 的邮件《{}》{why}{}。",
-                q.recipients.join("、"),
-                q.subject,
-                q.last_error
-                    .filter(|_| state == "failed")
-                    .map(|e| format!("：{e}"))
-                    .unwrap_or_default()
-            ));
-        }
-    }
+    let sending = trouble::sending(config, store)?;
+    notes.extend(sending.retried);
     let sent = store.reminder_items()?;
     let mut no_addr: Vec<String> = due_items(config, &statuses, today, &sent)
         .into_iter()
@@ -523,14 +481,15 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
     no_addr.dedup();
     if !no_addr.is_empty() {
         notes.push(format!(
-            "以下单位有待提醒事项，但系统尚不知道其邮箱，无法发送提醒：{}。请在单位名录中补充邮箱，或回复“确认邮箱 单位名 地址”。",
+            "以下单位有待提醒事项，但尚无单位名录中的或本办确认的邮箱，无法发送提醒：{}。请在单位名录中补充邮箱，或确认“待确认的单位邮箱”中的邮箱（回复“确认邮箱 单位名 地址”）。",
             no_addr.join("、")
         ));
     }
 
     let arrived_total = store.count_since(since)?;
-    let arrived = store
-        .mails_since_limited(since, MAX_ARRIVED_ROWS)?
+    let arrived_mails = store.mails_since_limited(since, MAX_ARRIVED_ROWS)?;
+    let checks = evidence::checks(config, &arrived_mails, &subs);
+    let arrived = arrived_mails
         .iter()
         .map(|m| -> Result<ArrivedItem> {
             let result = if let Some(c) = store
@@ -546,8 +505,12 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
                         refusal_why(&c.authority)
                     )
                 }
+            } else if let Some(why) = &m.unprocessable {
+                format!("无法处理：{}", repeated(why))
             } else if m.automated {
                 "自动邮件（不回复）".into()
+            } else if let Some(text) = unit_message(m) {
+                format!("单位来信：{}", repeated(text))
             } else if m.kind == Kind::Other && !m.needs_review {
                 "其他邮件".into()
             } else {
@@ -565,7 +528,7 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
                 id: m.id,
                 when: zh_datetime(m.received_instant(), config.timezone),
                 from: sender(m),
-                subject: m.subject.clone(),
+                subject: repeated(&m.subject),
                 result,
                 attachments: attachments(m),
             })
@@ -595,10 +558,14 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
         greeting: format!("{}：", config.office_short_name),
         as_of: format!("截至{}", zh_datetime(now, config.timezone)),
         summary: String::new(),
+        sending: sending.needs_person,
+        unprocessable: trouble::unprocessable(store)?,
         review,
+        unit_messages,
         phone,
         questions,
         addresses: proposed,
+        checks,
         unscheduled,
         publish,
         refused,
@@ -619,8 +586,12 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
         ),
         last_mail_id,
     };
+    let unprocessable = match data.unprocessable.len() {
+        0 => String::new(),
+        n => format!("，无法处理 {n} 封"),
+    };
     data.summary = format!(
-        "今日待办 {} 项；新到邮件 {} 封；{}个工作日内到期 {} 项；已逾期单位 {} 个。",
+        "今日待办 {} 项；新到邮件 {} 封{unprocessable}；{}个工作日内到期 {} 项；已逾期单位 {} 个。",
         data.todo_count(),
         data.arrived_total,
         horizon,

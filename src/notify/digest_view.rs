@@ -16,14 +16,31 @@ use crate::error::{Error, Result};
 #[template(path = "digest.html")]
 struct Html<'a> {
     d: &'a DigestData,
+    unprocessable_note: &'a str,
+    unit_message_note: &'a str,
+    checks_note: &'a str,
 }
 
 /// The HTML part.
 pub fn html(d: &DigestData) -> Result<String> {
-    Html { d }
-        .render()
-        .map_err(|e| Error::Send(format!("cannot render the digest: {e}")))
+    Html {
+        d,
+        unprocessable_note: UNPROCESSABLE_NOTE,
+        unit_message_note: UNIT_MESSAGE_NOTE,
+        checks_note: CHECKS_NOTE,
+    }
+    .render()
+    .map_err(|e| Error::Send(format!("cannot render the digest: {e}")))
 }
+
+/// What the 无法处理的邮件 block says first.
+pub const UNPROCESSABLE_NOTE: &str =
+    "以下邮件已收到并存档，但系统无法自动处理，未作登记、未回复，请核对原件后登记或标为其他。";
+/// What the 单位来信 block says first.
+pub const UNIT_MESSAGE_NOTE: &str =
+    "单位回复本系统邮件的简短来信（无附件），不作为报送材料登记；阅处后回复“#编号 其他”即从待办中移除。";
+/// What the 来源核对 block says first.
+pub const CHECKS_NOTE: &str = "登记以本办邮箱服务器的收到时间为准，不采用发件人填写的发件日期；同一事项以最先收到的材料为准。";
 
 fn block(out: &mut String, title: &str) {
     out.push_str(&format!("\n【{title}】\n"));
@@ -45,6 +62,25 @@ pub fn text(d: &DigestData) -> String {
     } else {
         o.push_str("  需要处理的事项可直接回复本邮件：每行写一条指令，回复时请保留邮件主题。\n");
     }
+    if !d.sending.is_empty() {
+        o.push_str(&format!("\n■ 发信受阻，请处理 {} 项\n", d.sending.len()));
+        for n in &d.sending {
+            o.push_str(&format!("  - {n}\n"));
+        }
+    }
+    if !d.unprocessable.is_empty() {
+        o.push_str(&format!(
+            "\n■ 无法处理的邮件 {} 封\n  {UNPROCESSABLE_NOTE}\n",
+            d.unprocessable.len()
+        ));
+        for u in &d.unprocessable {
+            o.push_str(&format!(
+                "  #{} {}\n    {}\n    原因：{}\n",
+                u.id, u.subject, u.from, u.reason
+            ));
+            replies(&mut o, &u.replies);
+        }
+    }
     if !d.review.is_empty() {
         o.push_str(&format!("\n■ 待核对邮件 {} 封\n", d.review.len()));
         for r in &d.review {
@@ -57,6 +93,19 @@ pub fn text(d: &DigestData) -> String {
                 o.push_str(&format!("    附件：{}\n", r.attachments.join("、")));
             }
             replies(&mut o, &r.replies);
+        }
+    }
+    if !d.unit_messages.is_empty() {
+        o.push_str(&format!(
+            "\n■ 单位来信 {} 封（请阅处）\n  {UNIT_MESSAGE_NOTE}\n",
+            d.unit_messages.len()
+        ));
+        for u in &d.unit_messages {
+            o.push_str(&format!(
+                "  #{} {}\n    {}\n    单位来信：{}\n",
+                u.id, u.subject, u.from, u.text
+            ));
+            replies(&mut o, &u.replies);
         }
     }
     if !d.phone.is_empty() {
@@ -95,6 +144,22 @@ pub fn text(d: &DigestData) -> String {
         for a in &d.addresses {
             o.push_str(&format!("  {} → {}\n    {}\n", a.address, a.unit, a.source));
             replies(&mut o, &a.replies);
+            o.push_str(&format!("    命令行：{}\n", a.commands.join("；")));
+        }
+    }
+    if !d.checks.is_empty() {
+        o.push_str(&format!(
+            "\n■ 来源核对 {} 项\n  {CHECKS_NOTE}\n",
+            d.checks.len()
+        ));
+        for c in &d.checks {
+            o.push_str(&format!(
+                "  #{}（{}）\n    {}\n    {}\n",
+                c.id, c.from, c.what, c.note
+            ));
+            if !c.replies.is_empty() {
+                replies(&mut o, &c.replies);
+            }
         }
     }
     if !d.unscheduled.is_empty() {

@@ -1,6 +1,7 @@
 //! File transport: each message is written as `<dir>/<message-id>.eml` (atomically), the
 //! embedded default and the offline stand-in in tests. Writing the same message again
-//! rewrites the same file, so a retried send never makes a second copy.
+//! rewrites the same file, so a retried send never makes a second copy. The directory is
+//! created 0700 and every file 0600, whatever the umask: the mail names units and people.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ pub struct FileTransport {
 
 impl FileTransport {
     pub fn new(dir: PathBuf) -> Result<FileTransport> {
-        std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
+        crate::store::create_private_dir(&dir).map_err(|source| Error::Write {
             path: dir.clone(),
             source,
         })?;
@@ -48,7 +49,7 @@ impl Transport for FileTransport {
         let path = self.dir.join(Self::file_name(id));
         let tmp = self.dir.join(format!(".{}.tmp", Self::file_name(id)));
         let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
+            let mut f = crate::store::create_private_file(&tmp)?;
             // The envelope, as a sendmail-style header a mail client ignores.
             writeln!(f, "X-Envelope-From: {from}\r")?;
             writeln!(f, "X-Envelope-To: {}\r", to.join(", "))?;

@@ -30,6 +30,9 @@ pub fn run_due(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -
         queue_digest(config, store, now)?;
     }
     if local.hour() >= config.policy.reminder_hour {
+        // Reminders held by a budget yesterday come back to the schedule first, so today's
+        // reminder carries their items with today's text.
+        notify::budget::release_held(store, now)?;
         queue_reminders(config, store, now)?;
     }
     Ok(())
@@ -62,14 +65,24 @@ pub fn queue_reminders(
     let learned = store.learned_addresses()?;
     let sent = store.reminder_items()?;
     let mut n = 0;
-    for r in due_reminders(config, &subs, &learned, &sent, now)? {
+    for mut r in due_reminders(config, &subs, &learned, &sent, now)? {
+        // An address the bot cannot write to is never one to remind.
+        r.recipients
+            .retain(|a| crate::config::is_plausible_address(a));
         if r.recipients.is_empty() {
             // Shown in the digest; logged quietly since this runs every half minute.
             tracing::debug!(unit = %r.unit, "no address known: reminder cannot be sent");
             continue;
         }
         let draft = remind::draft(config, &r, today);
-        let out = notify::build(config, &draft, now)?;
+        // One unit's mail that cannot be built never holds back the others' reminders.
+        let out = match notify::build(config, &draft, now) {
+            Ok(o) => o,
+            Err(e) => {
+                tracing::warn!(unit = %r.unit, "reminder cannot be built: {e}");
+                continue;
+            }
+        };
         let items: Vec<(String, u32)> = r
             .items
             .iter()

@@ -5,20 +5,30 @@
 //! `Auto-Submitted`, `X-Auto-Response-Suppress` and our loop header, a stable Message-ID made
 //! from its dedup key, and the `--now` instant as its Date, so a replayed season writes the
 //! same mail. Mail is built and queued in the store; [`deliver_due`] sends it through a
-//! [`Transport`] with retry and backoff and a per-recipient daily cap.
+//! [`Transport`] with retry and backoff, within the daily budgets of [`budget`] (per kind and
+//! recipient, a total for acknowledgements to never-seen addresses); held mail is retried on
+//! the next working day.
+//!
+//! When the server refuses the office's login (SMTP 535, e.g. an expired QQ 授权码) no mail is
+//! at fault: the whole outbox is held and tried again later, nothing is marked failed, the
+//! refusal is logged once an hour and the digest says so.
 
 pub mod ack;
+mod attachments;
+pub mod budget;
 pub mod digest;
 pub mod digest_data;
 pub mod digest_view;
+mod evidence;
 pub mod file;
 pub mod jobs;
 pub mod own;
 pub mod questions;
 pub mod remind;
 pub mod smtp;
+pub mod trouble;
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::Message;
@@ -36,6 +46,9 @@ pub enum SendError {
     Transient(String),
     /// 5xx for this mail: retrying will not help.
     Permanent(String),
+    /// The server refused the office's login (530/534/535/538, or no way to log in): no mail
+    /// is at fault, so the whole outbox waits until the login works again.
+    Login(String),
 }
 
 impl std::fmt::Display for SendError {
@@ -43,6 +56,7 @@ impl std::fmt::Display for SendError {
         match self {
             SendError::Transient(e) => write!(f, "temporary failure: {e}"),
             SendError::Permanent(e) => write!(f, "permanent failure: {e}"),
+            SendError::Login(e) => write!(f, "{LOGIN_REFUSED}{e}"),
         }
     }
 }
@@ -216,7 +230,30 @@ pub struct Delivery {
     pub sent: usize,
     pub failed: usize,
     pub held: usize,
+    /// The server refused the office's login: the outbox is held (see [`SendError::Login`]).
+    pub login_refused: Option<String>,
 }
+
+/// How a refused login starts the `last_error` of the mail that met it (the digest looks
+/// for it).
+pub const LOGIN_REFUSED: &str = "login refused by the mail server: ";
+
+/// After a refused login the outbox waits this long before the next try: a server that locks
+/// accounts after repeated failures sees one login every ten minutes, not one a second.
+pub const LOGIN_RETRY_MINUTES: i64 = 10;
+
+/// True at most once an hour per `slot`: for problems that recur on every pass (a refused
+/// login, an unreadable password file), so the log says it without saying it every second.
+pub fn once_an_hour(slot: &std::sync::Mutex<Option<std::time::Instant>>) -> bool {
+    let mut last = slot.lock().unwrap_or_else(|e| e.into_inner());
+    let due = last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(3600));
+    if due {
+        *last = Some(std::time::Instant::now());
+    }
+    due
+}
+
+static LOGIN_LOGGED: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
 
 /// Backoff after `attempts` failures: 30 s doubling, at most 15 minutes.
 pub fn backoff(attempts: i64) -> Duration {
@@ -230,9 +267,10 @@ pub fn backoff(attempts: i64) -> Duration {
 /// the digest).
 pub const GIVE_UP_AFTER_HOURS: i64 = 72;
 
-/// Sends every queued mail that is due, honouring the per-recipient daily cap (mail over the
-/// cap is held, logged and shown in the digest, never silently dropped). Each mail is marked
-/// `sending` before it is handed over, so a crash cannot make it go out twice.
+/// Sends every queued mail that is due, within the daily budgets (mail over a budget is held,
+/// logged and shown in the digest, never silently dropped, and retried on the next working
+/// day unless it is held for the office). Each mail is marked `sending` before it is handed
+/// over, so a crash cannot make it go out twice.
 pub fn deliver_due(
     config: &Config,
     store: &Store,
@@ -240,46 +278,42 @@ pub fn deliver_due(
     now: DateTime<FixedOffset>,
 ) -> Result<Delivery> {
     let mut out = Delivery::default();
-    let local = now.with_timezone(&config.timezone);
-    let day_start = config
-        .timezone
-        .from_local_datetime(&local.date_naive().and_hms_opt(0, 0, 0).expect("midnight"))
-        .earliest()
-        .expect("midnight exists")
-        .fixed_offset();
-    let day_end = day_start + Duration::days(1);
-    // Today's count per recipient, read once per pass and kept up to date as mail goes out.
-    let mut sent_today = store.sent_counts_on(day_start, day_end)?;
+    budget::release_held(store, now)?;
+    // Today's counts, read once per pass and kept up to date as mail goes out.
+    let mut budget = budget::Budget::load(config, store, now)?;
     for q in store.due_outgoing(now, 200)? {
-        // The office's own digest is not capped: it is one a day by construction.
-        if q.kind != kinds::DIGEST {
-            let mut over = None;
-            for r in &q.recipients {
-                let n = sent_today.get(&r.to_lowercase()).copied().unwrap_or(0);
-                if n >= config.policy.per_recipient_daily {
-                    over = Some(r.clone());
-                }
-            }
-            if let Some(r) = over {
-                let why = format!(
-                    "daily cap of {} mails to {r} reached",
-                    config.policy.per_recipient_daily
-                );
-                tracing::warn!(outbox = q.id, recipient = %r, "held: {why}");
-                store.mark_held(q.id, &why)?;
-                out.held += 1;
-                continue;
-            }
+        if let budget::Verdict::Hold { why, until } = budget.check(config, store, &q)? {
+            tracing::warn!(outbox = q.id, recipients = ?q.recipients, "held: {why}");
+            store.hold_until(q.id, &why, &until)?;
+            out.held += 1;
+            continue;
         }
         store.mark_sending(q.id)?;
         match transport.send_raw(&config.office_address, &q.recipients, &q.raw, &q.message_id) {
             Ok(()) => {
                 store.mark_sent(q.id, now)?;
-                for r in &q.recipients {
-                    *sent_today.entry(r.to_lowercase()).or_insert(0) += 1;
-                }
+                budget.count(&q);
                 tracing::info!(outbox = q.id, kind = %q.kind, to = ?q.recipients, "sent");
                 out.sent += 1;
+            }
+            Err(SendError::Login(e)) => {
+                let until = now + Duration::minutes(LOGIN_RETRY_MINUTES);
+                store.hold_outbox_after_login_refused(
+                    q.id,
+                    &format!("{LOGIN_REFUSED}{e}"),
+                    until,
+                )?;
+                if once_an_hour(&LOGIN_LOGGED) {
+                    tracing::error!(
+                        error = %e,
+                        retry_minutes = LOGIN_RETRY_MINUTES,
+                        "the mail server refused the office's login (is the authorization code expired?): all outgoing mail is held, nothing is marked failed"
+                    );
+                } else {
+                    tracing::debug!(error = %e, "login refused again: outgoing mail still held");
+                }
+                out.login_refused = Some(e);
+                break;
             }
             Err(e) => {
                 let created = DateTime::parse_from_rfc3339(&q.created_at).unwrap_or(now);

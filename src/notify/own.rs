@@ -78,6 +78,7 @@ pub const COMMAND_HELP: &[(&str, &str)] = &[
 pub fn refusal_why(code: &str) -> &'static str {
     match code {
         "not-office" => "发件人不是本办邮箱或工作人员邮箱",
+        "dkim-failed" => "邮件的 DKIM 签名验证失败，可能是冒用本办邮箱",
         "no-token" => "邮件主题中没有日报口令（形如 [TD-XXXXXXXX]）",
         "unknown-token" => "邮件主题中的口令不是本系统发出的",
         "expired" => "邮件主题中的日报口令已过期",

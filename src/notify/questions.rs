@@ -1,6 +1,7 @@
 //! Questions from units (请问方案需要盖章吗): mail the classifier set aside as a question, not a
 //! submission. Nothing answers them automatically; the digest lists each with its text for a
-//! person to answer.
+//! person to answer. Likewise a unit's short note in answer to the bot's mail (单位来信): the
+//! digest shows its text until a person marks it.
 //!
 //! Reads the store and the archived mail; writes nothing.
 
@@ -9,6 +10,7 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::parse::parse;
 use crate::records::MailRecord;
+use crate::safetext::repeated;
 use crate::store::Store;
 
 /// At most this many characters of a question are shown.
@@ -45,12 +47,13 @@ pub fn own_words(m: &MailRecord) -> String {
         .filter(|l| !l.is_empty() && !l.chars().all(|c| c == '-' || c == '—' || c == '_'))
         .collect::<Vec<_>>()
         .join(" ");
+    let joined = crate::safetext::strip_controls(&joined);
     let mut out: String = joined.chars().take(MAX_QUESTION_CHARS).collect();
     if joined.chars().count() > MAX_QUESTION_CHARS {
         out.push('…');
     }
     if out.is_empty() {
-        m.subject.clone()
+        repeated(&m.subject)
     } else {
         out
     }
@@ -68,4 +71,36 @@ pub fn questions_since(config: &Config, store: &Store, after_id: i64) -> Result<
         }
     }
     Ok(out)
+}
+
+/// A unit's short note in answer to the bot's mail (收到，我们尽快报送): not a submission; it
+/// waits for a person to read it and mark it (`#编号 其他`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitMessageItem {
+    pub id: i64,
+    pub from: String,
+    pub subject: String,
+    pub text: String,
+    pub replies: Vec<String>,
+}
+
+/// The unit messages among the mails waiting for review, oldest first.
+pub fn unit_messages(review: &[MailRecord]) -> Vec<UnitMessageItem> {
+    review
+        .iter()
+        .filter_map(|m| {
+            let text = super::digest::unit_message(m)?;
+            Some(UnitMessageItem {
+                id: m.id,
+                from: repeated(&match (&m.from_name, &m.from_addr) {
+                    (Some(n), Some(a)) => format!("{n} <{a}>"),
+                    (None, Some(a)) => a.clone(),
+                    _ => "（无发件人）".into(),
+                }),
+                subject: repeated(&m.subject),
+                text: repeated(text),
+                replies: vec![format!("#{} 其他", m.id)],
+            })
+        })
+        .collect()
 }

@@ -74,12 +74,23 @@ impl Transport for SmtpSender {
         self.transport
             .send_raw(&envelope, raw)
             .map(|_| ())
-            .map_err(|e| {
-                if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
-                } else {
-                    SendError::Transient(e.to_string())
-                }
-            })
+            .map_err(|e| send_error(&e))
+    }
+}
+
+/// What a lettre error means for the outbox. A refused login (530 authentication required,
+/// 534/535/538, 454 temporary authentication failure, or no mechanism to log in with) is
+/// nobody's mail's fault: [`SendError::Login`] holds the outbox instead of failing mail.
+fn send_error(e: &lettre::transport::smtp::Error) -> SendError {
+    let code = e.status().map(|c| c.to_string());
+    let text = e.to_string();
+    if matches!(code.as_deref(), Some("454" | "530" | "534" | "535" | "538"))
+        || text.contains("authentication mechanism")
+    {
+        SendError::Login(text)
+    } else if e.is_permanent() {
+        SendError::Permanent(text)
+    } else {
+        SendError::Transient(text)
     }
 }

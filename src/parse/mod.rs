@@ -7,9 +7,14 @@
 //! a body into the sender's own words and the quoted/forwarded part, and the text inside
 //! `.docx` (and, heuristically, `.doc`/`.wps`) attachments. A part that cannot be decoded is
 //! recorded in `problems`; it never stops the mail from being classified.
+//!
+//! Only the sender's own words are evidence: the bot's own mail quoted, pasted or carried back
+//! (a reply, a bounce) is set aside in `quoted_ours`, and a mail that answers ours is marked
+//! (`replies_to_ours`) so it is judged on its new text only (`reply`, and `ingest::judge`).
 
 mod attachments;
 mod quote;
+pub mod reply;
 
 use chrono::{DateTime, FixedOffset};
 use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
@@ -20,6 +25,12 @@ pub use quote::split_quoted;
 /// Attachment text beyond this many characters is not read: plans and reports say what
 /// matters on their first pages.
 pub const MAX_ATTACHMENT_TEXT: usize = 20_000;
+
+/// All the attachments of one mail together give at most this many characters of text
+/// (five full attachments' worth); the rest are listed by name only. A mail with 5,000 tiny
+/// `.docx` files otherwise made 100 million characters for the classifier (2 GB of memory and
+/// three minutes for one mail).
+pub const MAX_MAIL_ATTACHMENT_TEXT: usize = 5 * MAX_ATTACHMENT_TEXT;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attachment {
@@ -51,6 +62,12 @@ pub struct ParsedMail {
     pub automated: Option<String>,
     /// Carries our own loop header: mail this bot sent.
     pub ours: bool,
+    /// The bot's own words found in this mail (quoted, pasted or attached back): never
+    /// evidence. Kept apart from `quoted` so nothing reads them as the sender's.
+    pub quoted_ours: String,
+    /// Answers the bot's own mail: names one of its Message-IDs (In-Reply-To, References),
+    /// quotes it, or carries it. Judged on the sender's new text only (see `reply`).
+    pub replies_to_ours: bool,
     /// Parts that could not be decoded cleanly.
     pub problems: Vec<String>,
 }
@@ -155,29 +172,69 @@ fn read_message(raw: &[u8], msg: &mail_parser::Message<'_>) -> Result<ParsedMail
     }
     let body = normalize_text(&body);
     let (own, quoted) = split_quoted(&body);
+    // Our own words quoted back are never evidence: a quoted part with our signature is ours
+    // (our mail quotes nothing, so what lies below it is older still), and so is our text
+    // pasted inline without a separator.
+    let (own, inline_ours) = reply::split_ours(&own);
     out.body = own;
-    out.quoted = quoted;
+    if reply::mentions_our_mail(&quoted) {
+        out.quoted_ours = quoted;
+    } else {
+        out.quoted = quoted;
+    }
+    if !inline_ours.is_empty() {
+        out.quoted_ours = format!("{inline_ours}\n{}", out.quoted_ours);
+        // What follows our text inline is older than it: not the sender's new words either.
+        out.quoted_ours.push_str(&std::mem::take(&mut out.quoted));
+    }
+    let mut carries_ours = reply::raw_carries_ours(raw, LOOP_HEADER);
 
+    let mut budget = MAX_MAIL_ATTACHMENT_TEXT;
     for part in msg.attachments() {
         if let Some(inner) = part.message() {
-            // A forwarded mail attached whole: its subject and text count as quoted text.
             let sub = inner.subject().unwrap_or_default();
             let text = inner.body_text(0).unwrap_or_default();
+            if inner.header_raw(LOOP_HEADER).is_some()
+                || inner.message_id().is_some_and(reply::is_our_message_id)
+                || reply::mentions_our_mail(&text)
+            {
+                // Our own mail carried back (a bounce, a forward): set aside, never evidence.
+                carries_ours = true;
+                out.quoted_ours
+                    .push_str(&format!("\n主题：{sub}\n{}", normalize_text(&text)));
+                continue;
+            }
+            // A forwarded mail attached whole: its subject and text count as quoted text.
             out.quoted
                 .push_str(&format!("\n主题：{sub}\n{}", normalize_text(&text)));
             for a in inner.attachments() {
-                out.attachments.push(read_attachment(a));
+                out.attachments.push(read_attachment(a, &mut budget));
             }
             continue;
         }
-        out.attachments.push(read_attachment(part));
+        out.attachments.push(read_attachment(part, &mut budget));
     }
-    out.automated = automated_reason(msg, &out);
+    if budget == 0 {
+        out.problems.push(format!(
+            "attachment text beyond {MAX_MAIL_ATTACHMENT_TEXT} characters was not read"
+        ));
+    }
+    out.replies_to_ours = carries_ours
+        || !out.quoted_ours.is_empty()
+        || out
+            .in_reply_to
+            .iter()
+            .chain(out.references.iter())
+            .any(|id| reply::is_our_message_id(id));
+    out.automated = automated_reason(msg, &out)
+        .or_else(|| nested_report(msg))
+        .or_else(|| reply::automated_wording(&out, carries_ours));
     out.ours = msg.header_raw(LOOP_HEADER).is_some();
     Ok(out)
 }
 
-fn read_attachment(part: &mail_parser::MessagePart<'_>) -> Attachment {
+/// One attachment, its text taken out of `budget` (none once the budget is spent).
+fn read_attachment(part: &mail_parser::MessagePart<'_>, budget: &mut usize) -> Attachment {
     let name = part.attachment_name().map(decode_stray_encoded_words);
     let content_type = part
         .content_type()
@@ -188,7 +245,21 @@ fn read_attachment(part: &mail_parser::MessagePart<'_>) -> Attachment {
         .unwrap_or_else(|| "application/octet-stream".into())
         .to_ascii_lowercase();
     let bytes = part.contents();
-    let text = attachment_text(name.as_deref(), &content_type, bytes);
+    let text = if *budget == 0 {
+        None
+    } else {
+        attachment_text(name.as_deref(), &content_type, bytes).map(|t| {
+            let (cut, used) = match t.char_indices().nth(*budget) {
+                Some((i, _)) => (t[..i].to_string(), *budget),
+                None => {
+                    let n = t.chars().count();
+                    (t, n)
+                }
+            };
+            *budget -= used;
+            cut
+        })
+    };
     Attachment {
         name,
         content_type,
@@ -347,6 +418,20 @@ pub fn normalize_text(s: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A delivery or disposition report below the top level (a gateway that wrapped a bounce in
+/// multipart/mixed to add its footer).
+fn nested_report(msg: &mail_parser::Message<'_>) -> Option<String> {
+    msg.parts.iter().skip(1).find_map(|part| {
+        let ct = part.content_type()?;
+        let (t, s) = (ct.ctype(), ct.subtype().unwrap_or(""));
+        let report = (t.eq_ignore_ascii_case("multipart") && s.eq_ignore_ascii_case("report"))
+            || (t.eq_ignore_ascii_case("message")
+                && (s.eq_ignore_ascii_case("delivery-status")
+                    || s.eq_ignore_ascii_case("disposition-notification")));
+        report.then(|| "delivery or disposition report inside the mail".to_string())
+    })
 }
 
 /// RFC 3834 and DESIGN §4: mail that must never be answered.

@@ -1,9 +1,12 @@
-//! Sender addresses learned for units: from an office correction, or recognised with high
-//! confidence.
+//! Sender addresses for units beyond the directory: confirmed by the office (`confirmed` by
+//! `themeday units --confirm`, `correction` by `themeday assign`), or proposed by the bot
+//! (`proposed`; `high-confidence` in stores from before proposals needed confirming).
 //!
 //! Invariants:
-//! - an address is stored lowercase and belongs to one unit; learning an address that is
-//!   known already changes nothing (the first unit learned stays).
+//! - an address is stored lowercase and belongs to one unit; proposing an address that is
+//!   known already changes nothing (the first unit stays);
+//! - only the office makes an address confirmed: a confirmation may move an address to
+//!   another unit, a proposal never does.
 //!
 //! This room owns the `learned_address` table; it does not change mail records or the
 //! outbox. (A correction learns its address inside its own transaction: see `corrections`.)
@@ -21,8 +24,15 @@ pub struct LearnedAddress {
     pub unit: String,
     pub mail_id: Option<i64>,
     pub learned_at: String,
-    /// `correction` or `high-confidence`.
+    /// `confirmed`, `correction`, `proposed` (or `high-confidence`, the same as `proposed`).
     pub how: String,
+}
+
+impl LearnedAddress {
+    /// Whether the office confirmed it (a proposal is not).
+    pub fn is_confirmed(&self) -> bool {
+        self.how == "confirmed" || self.how == "correction"
+    }
 }
 
 impl Store {
@@ -58,6 +68,22 @@ impl Store {
             params![address.to_lowercase(), unit, mail_id, ts(&now), how],
         )?;
         Ok(n == 1)
+    }
+
+    /// Makes `address` a confirmed address of `unit` (the office's word), whatever it was.
+    pub fn confirm_address(
+        &self,
+        address: &str,
+        unit: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.check_batch()?;
+        self.conn.execute(
+            "INSERT INTO learned_address (address, unit, mail_id, learned_at, how) VALUES (?1, ?2, NULL, ?3, 'confirmed')
+             ON CONFLICT(address) DO UPDATE SET unit = excluded.unit, learned_at = excluded.learned_at, how = 'confirmed'",
+            params![address.to_lowercase(), unit, ts(&now)],
+        )?;
+        Ok(())
     }
 
     pub fn forget_address(&self, address: &str) -> Result<bool> {

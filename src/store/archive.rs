@@ -7,7 +7,9 @@
 //! - a file appears under its final name only by rename from a temporary file, so a reader
 //!   never sees half a mail under the final name;
 //! - outside a batch a file is fsynced before its rename (`durable`); inside a batch the
-//!   store makes the batch's files durable together with [`sync_files`] before it commits.
+//!   store makes the batch's files durable together with [`sync_files`] before it commits;
+//! - mail holds personal data: every file is created 0600 and every directory 0700, whatever
+//!   the umask ([`create_private_dir`], [`create_private_file`]).
 //!
 //! This room does no SQL and does not touch the `Store`: it only knows directories and bytes,
 //! so it can run on any thread, before the mail is recorded.
@@ -18,6 +20,35 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+
+/// `create_dir_all` with every directory it creates made 0700 (owner only). Directories that
+/// exist already keep their mode.
+pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(path)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(path)
+    }
+}
+
+/// Creates (or truncates) a file readable and writable by the owner only (0600).
+pub fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path)
+}
 
 pub fn content_hash(raw: &[u8]) -> String {
     hex::encode(Sha256::digest(raw))
@@ -43,13 +74,13 @@ pub fn write_archive(
         path: path.clone(),
         source,
     };
-    std::fs::create_dir_all(&dir).map_err(werr)?;
+    create_private_dir(&dir).map_err(werr)?;
     static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".{hash}.{}.{seq}.tmp", std::process::id()));
     let written = (|| {
         let f = write_direct(&tmp, raw).or_else(|_| -> std::io::Result<std::fs::File> {
-            let mut f = std::fs::File::create(&tmp)?;
+            let mut f = create_private_file(&tmp)?;
             f.write_all(raw)?;
             Ok(f)
         })?;
@@ -98,6 +129,7 @@ fn write_direct(path: &Path, raw: &[u8]) -> std::io::Result<std::fs::File> {
     let f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
+        .mode(0o600)
         .custom_flags(libc::O_DIRECT)
         .open(path)?;
     let done = BUF.with(|cell| -> std::io::Result<()> {

@@ -50,7 +50,12 @@ impl Store {
         )?;
         if let Some((addr, unit)) = learn {
             tx.execute(
-                "INSERT OR IGNORE INTO learned_address (address, unit, mail_id, learned_at, how) VALUES (?1, ?2, ?3, ?4, 'correction')",
+                // The office's word: it turns a proposal into a confirmed address, and never
+                // overrides an earlier confirmation.
+                "INSERT INTO learned_address (address, unit, mail_id, learned_at, how) VALUES (?1, ?2, ?3, ?4, 'correction')
+                 ON CONFLICT(address) DO UPDATE SET unit = excluded.unit, mail_id = excluded.mail_id,
+                    learned_at = excluded.learned_at, how = 'correction'
+                 WHERE learned_address.how NOT IN ('confirmed', 'correction')",
                 params![addr.to_lowercase(), unit, mail_id, ts(&now)],
             )?;
         }

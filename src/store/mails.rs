@@ -2,8 +2,9 @@
 //! (by id, since an id, the review queue, the settled submissions).
 //!
 //! Invariants:
-//! - a mail is recorded once: the same bytes or the same Message-ID is a duplicate, which only
-//!   marks its source as seen;
+//! - a mail is recorded once: the same bytes are a duplicate, which only marks its source as
+//!   seen. Whether a mail with a known Message-ID but other bytes is the same mail is the
+//!   caller's decision (`ingest` compares the contents, see [`Store::with_message_id`]); `record` itself dedups on bytes;
 //! - a mail's record, its source and the outgoing mail it causes commit in one transaction
 //!   (or one savepoint of the open batch);
 //! - the caller has archived the raw bytes before calling `record`.
@@ -21,24 +22,40 @@ use super::{parse_ts, ts, Store};
 use crate::classify::{Decision, Kind};
 use crate::error::Result;
 use crate::parse::ParsedMail;
-use crate::records::{MailRecord, Submissions};
+use crate::records::{Flags, MailRecord, Provenance, Submissions};
 
 /// What recording a mail did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recorded {
     New(i64),
-    /// Already stored (same bytes or same Message-ID); the id of the stored copy.
+    /// Already stored (the same bytes); the id of the stored copy.
     Duplicate(i64),
 }
 
 impl Store {
-    /// The stored copy of this mail, if any: same bytes, or same Message-ID.
-    pub fn find_existing(&self, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
-        existing_in(&self.conn, hash, message_id)
+    /// The stored copy of this mail, if any: the same bytes. (A mail with a known Message-ID
+    /// and other bytes is compared by `ingest`, see [`Store::with_message_id`].)
+    pub fn find_existing(&self, hash: &str) -> Result<Option<i64>> {
+        existing_in(&self.conn, hash)
     }
 
-    /// Records a mail with its decision and, in the same transaction, queues what it causes
-    /// (each outgoing mail gets the new mail's id). Nothing is queued for a duplicate.
+    /// The recorded mails with this Message-ID, oldest first, each with its archive file.
+    pub fn with_message_id(&self, message_id: &str) -> Result<Vec<(i64, PathBuf)>> {
+        if message_id.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT id, archive_path FROM mail WHERE message_id = ?1 ORDER BY id")?;
+        let rows = st.query_map([message_id], |r| {
+            Ok((r.get(0)?, PathBuf::from(r.get::<_, String>(1)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a mail with its decision, its provenance and what the bot could not stand behind
+    /// in it, and, in the same transaction, queues what it causes (each outgoing mail gets the
+    /// new mail's id). Nothing is queued for a duplicate (the same bytes).
     #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
@@ -49,12 +66,14 @@ impl Store {
         parsed: Option<&ParsedMail>,
         parse_error: Option<&str>,
         decision: &Decision,
+        flags: &Flags,
+        provenance: &Provenance,
         now: DateTime<FixedOffset>,
         outgoing: Vec<Outgoing>,
     ) -> Result<Recorded> {
         self.write_tx(|tx| {
             let mid = parsed.and_then(|p| p.message_id.as_deref());
-            let existing = existing_in(tx, hash, mid)?;
+            let existing = existing_in(tx, hash)?;
             if let Some(id) = existing {
                 tx.execute(
                     "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
@@ -77,8 +96,10 @@ impl Store {
             tx.execute(
                 "INSERT INTO mail (hash, message_id, source, recorded_at, mail_date, from_addr, from_name, subject, size,
                     archive_path, kind, unit, activity, activity_date, activity_end, confidence, needs_review, automated,
-                    reasons, attachments, parse_error)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+                    reasons, attachments, parse_error, unprocessable, notes, received_at, dkim, sender,
+                    held_for_sender)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,
+                    ?26,?27)",
                 params![
                     hash,
                     mid,
@@ -101,6 +122,12 @@ impl Store {
                     serde_json::to_string(&decision.reasons).unwrap_or_default(),
                     serde_json::to_string(&attachments).unwrap_or_default(),
                     parse_error,
+                    flags.unprocessable,
+                    serde_json::to_string(&flags.notes).unwrap_or_else(|_| "[]".into()),
+                    provenance.received.map(|d| ts(&d)),
+                    provenance.dkim,
+                    provenance.sender,
+                    provenance.held_for_sender,
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -193,6 +220,24 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// Mails the bot could not handle that the office has not settled yet, oldest first.
+    pub fn unprocessable_queue(&self) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE unprocessable IS NOT NULL AND reviewed = 0 ORDER BY id",
+            [],
+        )
+    }
+
+    /// Plans and reports from `address` that wait for review only because their sender was
+    /// not confirmed for their unit, oldest first (confirming the address settles them).
+    pub fn held_for_sender(&self, address: &str) -> Result<Vec<MailRecord>> {
+        self.query_mails(
+            "SELECT * FROM mail WHERE from_addr = ?1 AND held_for_sender = 1 AND needs_review = 1
+               AND reviewed = 0 AND kind != 'other' AND activity IS NOT NULL ORDER BY id",
+            [address.to_lowercase()],
+        )
+    }
+
     /// Mails a person still has to review, oldest first.
     pub fn review_queue(&self) -> Result<Vec<MailRecord>> {
         self.query_mails(
@@ -240,25 +285,20 @@ fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
         attachments: json_list(r.get("attachments")?),
         parse_error: r.get("parse_error")?,
         reviewed: r.get("reviewed")?,
+        unprocessable: r.get("unprocessable")?,
+        notes: json_list(r.get("notes")?),
+        received_at: r
+            .get::<_, Option<String>>("received_at")?
+            .and_then(|s| parse_ts(&s)),
+        dkim: r.get("dkim")?,
+        sender: r.get("sender")?,
+        held_for_sender: r.get("held_for_sender")?,
     })
 }
 
-/// The stored copy of a mail: the same bytes, or else the same Message-ID.
-fn existing_in(conn: &Connection, hash: &str, message_id: Option<&str>) -> Result<Option<i64>> {
-    if let Some(id) = conn
+/// The stored copy of a mail: the same bytes.
+fn existing_in(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+    Ok(conn
         .query_row("SELECT id FROM mail WHERE hash = ?1", [hash], |r| r.get(0))
-        .optional()?
-    {
-        return Ok(Some(id));
-    }
-    match message_id.filter(|m| !m.is_empty()) {
-        Some(mid) => Ok(conn
-            .query_row(
-                "SELECT id FROM mail WHERE message_id = ?1 ORDER BY id LIMIT 1",
-                [mid],
-                |r| r.get(0),
-            )
-            .optional()?),
-        None => Ok(None),
-    }
+        .optional()?)
 }

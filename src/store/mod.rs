@@ -19,11 +19,12 @@
 //! - `mails`: recording mails and the queries over the records;
 //! - `outbox`: outgoing mail, its states, reminder and digest bookkeeping;
 //! - `cursor`: the IMAP cursor and the sources already seen;
-//! - `addresses`: sender addresses learned for units;
+//! - `addresses`: sender addresses for units: confirmed by the office, or proposed by the bot;
 //! - `corrections`: office corrections and their log;
 //! - `office`: digest tokens, the office's commands by reply, portal approvals, the bot's own
 //!   mail seen in the mailbox;
-//! - `archive`: the raw-mail files (no SQL).
+//! - `archive`: the raw-mail files (no SQL);
+//! - `lock`: one daemon per store (a lock file next to the database; no SQL).
 //!
 //! This file holds no table's queries beyond the migrations: a concern's SQL lives in its
 //! room. The domain records (`MailRecord`, `Submissions`) live in `crate::records`, not here.
@@ -39,16 +40,18 @@ mod addresses;
 mod archive;
 mod corrections;
 mod cursor;
+mod lock;
 mod mails;
 mod office;
 mod outbox;
 
 pub use addresses::LearnedAddress;
-pub use archive::{content_hash, write_archive};
+pub use archive::{content_hash, create_private_dir, create_private_file, write_archive};
 pub use corrections::decision_json;
+pub use lock::StoreLock;
 pub use mails::Recorded;
 pub use office::{new_token, CommandMail, CommandRecord, TOKEN_LEN};
-pub use outbox::{queue_in, Outgoing, QueuedMail};
+pub use outbox::{queue_in, Outgoing, QueuedMail, HELD_FOR_OFFICE};
 
 use archive::sync_files;
 
@@ -147,7 +150,22 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX outbox_sent_at ON outbox(state, sent_at);
     "#,
-    // 5: the office's commands by reply (digest tokens, command mails and lines), portal
+    // 5: what the bot could not stand behind in a mail: why it could not handle it, and notes
+    // for the office (both in Chinese).
+    r#"
+    ALTER TABLE mail ADD COLUMN unprocessable TEXT;
+    ALTER TABLE mail ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+    "#,
+    // 6: evidence the bot can stand behind: when the office's side received each mail
+    // (NULL for older rows: recorded_at stands in), its DKIM result, how its sender stands
+    // for the unit it names, and whether that alone holds it for review.
+    r#"
+    ALTER TABLE mail ADD COLUMN received_at TEXT;
+    ALTER TABLE mail ADD COLUMN dkim TEXT;
+    ALTER TABLE mail ADD COLUMN sender TEXT;
+    ALTER TABLE mail ADD COLUMN held_for_sender INTEGER NOT NULL DEFAULT 0;
+    "#,
+    // 7: the office's commands by reply (digest tokens, command mails and lines), portal
     // approvals, and the bot's own mail seen in the mailbox. Mail recorded before commands
     // existed is marked handled: an old mail never turns into a command.
     r#"
@@ -201,6 +219,26 @@ pub struct Store {
     batch: Option<Vec<PathBuf>>,
 }
 
+/// Creates an empty database file with mode 0600 unless one exists; SQLite takes a
+/// zero-length file for an empty database.
+fn create_private_db(db: &Path) -> Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    match o.open(db) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(Error::Write {
+            path: db.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 /// Timestamps are stored in UTC with a `Z` suffix, so text order is time order.
 pub fn ts(t: &DateTime<FixedOffset>) -> String {
     t.with_timezone(&chrono::Utc)
@@ -212,17 +250,21 @@ fn parse_ts(s: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 impl Store {
+    /// Opens (creating when missing) the database and the archive. What is created is private
+    /// whatever the umask: directories 0700, the database 0600 (SQLite gives its WAL and
+    /// shared-memory files the database file's mode).
     pub fn open(db: &Path, archive_dir: &Path) -> Result<Store> {
         if let Some(dir) = db.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            create_private_dir(dir).map_err(|source| Error::Write {
                 path: dir.to_path_buf(),
                 source,
             })?;
         }
-        std::fs::create_dir_all(archive_dir).map_err(|source| Error::Write {
+        create_private_dir(archive_dir).map_err(|source| Error::Write {
             path: archive_dir.to_path_buf(),
             source,
         })?;
+        create_private_db(db)?;
         let conn = Connection::open(db)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;

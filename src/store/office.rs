@@ -1,6 +1,6 @@
 //! The office's side of the store: the tokens put in digest subjects, the replies the office
 //! sent as commands and what each command line did, the reports the office approved for the
-//! portal, addresses the office confirmed, and the bot's own mail seen in the mailbox.
+//! portal, and the bot's own mail seen in the mailbox.
 //!
 //! Invariants:
 //! - one token per digest day, random, never reused; its issue day is kept so a reply's
@@ -12,8 +12,9 @@
 //!   listed or classified, and a Maildir source does not hand it over again.
 //!
 //! This room owns the `command_token`, `command_mail`, `office_command`, `portal_approval`
-//! and `own_mail` tables; the address the office confirms goes into `learned_address` (owned by
-//! `addresses`) through [`Store::confirm_address`]. It does not change mail records.
+//! and `own_mail` tables (an address the office confirms by reply goes through
+//! `review::confirm_address`, as `themeday units --confirm` does). It does not change mail
+//! records.
 
 use std::collections::HashMap;
 
@@ -289,34 +290,6 @@ impl Store {
             .prepare("SELECT mail_id, publish FROM portal_approval")?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The office confirms `address` as `unit`'s: learned (or moved to `unit`) as `confirmed`.
-    /// Returns the unit it belonged to before, if another.
-    pub fn confirm_address(
-        &self,
-        address: &str,
-        unit: &str,
-        mail_id: Option<i64>,
-        now: DateTime<FixedOffset>,
-    ) -> Result<Option<String>> {
-        self.check_batch()?;
-        let address = address.to_lowercase();
-        let before: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT unit FROM learned_address WHERE address = ?1",
-                [&address],
-                |r| r.get(0),
-            )
-            .optional()?;
-        self.conn.execute(
-            "INSERT INTO learned_address (address, unit, mail_id, learned_at, how) VALUES (?1, ?2, ?3, ?4, 'confirmed')
-             ON CONFLICT(address) DO UPDATE SET unit = excluded.unit, mail_id = excluded.mail_id,
-                learned_at = excluded.learned_at, how = 'confirmed'",
-            params![address, unit, mail_id, ts(&now)],
-        )?;
-        Ok(before.filter(|b| b != unit))
     }
 
     /// Notes a mail the bot itself sent, seen in the mailbox: never recorded as mail.

@@ -2,8 +2,13 @@
 //! and digests that went through it.
 //!
 //! States: `queued` → `sending` (committed before the hand-over to the transport) → `sent`;
-//! or back to `queued` with a later attempt, `failed` after the last attempt, `held` by the
-//! daily cap, `uncertain` when a crash interrupted a send.
+//! or back to `queued` with a later attempt, `failed` after the last attempt, `held` by a
+//! daily budget, `uncertain` when a crash interrupted a send, `replaced` for a held reminder
+//! whose items were handed back to the schedule (it writes a fresh one, with the day's text).
+//!
+//! A held mail's `next_attempt_at` says when it is tried again (the next working day); mail
+//! held for the office (acks to never-seen addresses over the day's total) carries
+//! [`HELD_FOR_OFFICE`] there and is never retried on its own.
 //!
 //! Invariants:
 //! - every outgoing mail has a unique `dedup_key`: queueing it again does nothing, so a
@@ -14,11 +19,17 @@
 //! This room owns the `outbox`, `reminder_item` and `digest_log` tables; it does not record
 //! or change mails and does not send anything (that is `notify`).
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashSet;
 
-use super::{ts, Store};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+
+use super::{parse_ts, ts, Store};
 use crate::error::Result;
+
+/// `next_attempt_at` of mail held for the office: later than any `now`, so it is never
+/// retried on its own.
+pub const HELD_FOR_OFFICE: &str = "9999-12-31T00:00:00Z";
 
 /// An outgoing mail, built and queued by `notify`.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +59,8 @@ pub struct QueuedMail {
     pub sent_at: Option<String>,
     pub last_error: Option<String>,
     pub unit: Option<String>,
+    /// When it is tried next (for held mail: when it is retried; [`HELD_FOR_OFFICE`] if never).
+    pub next_attempt_at: String,
 }
 
 impl Store {
@@ -89,7 +102,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<QueuedMail>> {
         let mut st = self.conn.prepare(
-            "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit
+            "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit, next_attempt_at
              FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
         )?;
         let rows = st.query_map(params![ts(&now), limit as i64], queued_from_row)?;
@@ -98,7 +111,7 @@ impl Store {
 
     pub fn outgoing(&self, state: Option<&str>) -> Result<Vec<QueuedMail>> {
         let mut st = self.conn.prepare(
-            "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit
+            "SELECT id, kind, dedup_key, recipients, message_id, subject, raw, attempts, state, created_at, sent_at, last_error, unit, next_attempt_at
              FROM outbox WHERE (?1 IS NULL OR state = ?1) ORDER BY id",
         )?;
         let rows = st.query_map(params![state], queued_from_row)?;
@@ -157,12 +170,188 @@ impl Store {
         Ok(())
     }
 
+    /// After the server refused the office's login: mail `id` goes back to `queued` with
+    /// `error`, and every queued mail waits until `until`. No attempt is counted and nothing is
+    /// marked failed: no mail is at fault. One statement, so a crash leaves all or nothing.
+    pub fn hold_outbox_after_login_refused(
+        &self,
+        id: i64,
+        error: &str,
+        until: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET state = 'queued', next_attempt_at = MAX(next_attempt_at, ?2),
+                last_error = CASE WHEN id = ?1 THEN ?3 ELSE last_error END
+             WHERE id = ?1 OR state = 'queued'",
+            params![id, ts(&until), error],
+        )?;
+        Ok(())
+    }
+
     pub fn mark_held(&self, id: i64, why: &str) -> Result<()> {
         self.conn.execute(
             "UPDATE outbox SET state = 'held', last_error = ?2 WHERE id = ?1",
             params![id, why],
         )?;
         Ok(())
+    }
+
+    /// Holds a mail by a budget until `until` (the next working day), or for the office
+    /// ([`HELD_FOR_OFFICE`]).
+    pub fn hold_until(&self, id: i64, why: &str, until: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET state = 'held', last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
+            params![id, why, until],
+        )?;
+        Ok(())
+    }
+
+    /// Queues again the held mail (reminders aside) whose retry time has come. Returns how many.
+    pub fn release_held(&self, now: DateTime<FixedOffset>) -> Result<usize> {
+        // Read first: an UPDATE takes the write lock even when nothing matches, and this runs
+        // every second beside intake batches that hold it.
+        let due = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM outbox WHERE state = 'held' AND kind != 'reminder' AND next_attempt_at <= ?1 LIMIT 1",
+                [ts(&now)],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !due {
+            return Ok(0);
+        }
+        Ok(self.conn.execute(
+            "UPDATE outbox SET state = 'queued' WHERE state = 'held' AND kind != 'reminder' AND next_attempt_at <= ?1",
+            [ts(&now)],
+        )?)
+    }
+
+    /// Held reminders whose retry time has come are `replaced`: their items are handed back to
+    /// the schedule, which writes a fresh reminder with the day's text (a held "today is the
+    /// last day" must not go out a day later). Returns how many.
+    pub fn renew_held_reminders(&self, now: DateTime<FixedOffset>) -> Result<usize> {
+        self.check_batch()?;
+        let keys: Vec<(i64, String)> = {
+            let mut st = self.conn.prepare(
+                "SELECT id, dedup_key FROM outbox WHERE state = 'held' AND kind = 'reminder' AND next_attempt_at <= ?1",
+            )?;
+            let rows = st.query_map([ts(&now)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        // Items first: a crash in between leaves the mail held, renewed again next time; it
+        // never leaves items marked for a mail that will not go out.
+        for (id, key) in &keys {
+            self.conn
+                .execute("DELETE FROM reminder_item WHERE outbox_dedup = ?1", [key])?;
+            self.conn
+                .execute("UPDATE outbox SET state = 'replaced' WHERE id = ?1", [id])?;
+        }
+        Ok(keys.len())
+    }
+
+    /// When the mail with this Message-ID (with or without angle brackets) went out, if it did.
+    pub fn sent_at_of(&self, message_id: &str) -> Result<Option<DateTime<FixedOffset>>> {
+        let bare = message_id
+            .trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>');
+        let sent: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT sent_at FROM outbox WHERE message_id IN (?1, ?2) AND state = 'sent' LIMIT 1",
+                params![bare, format!("<{bare}>")],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(sent.flatten().and_then(|s| parse_ts(&s)))
+    }
+
+    /// Kind and recipients of every mail SMTP accepted in [day_start, day_end).
+    pub fn sent_on(
+        &self,
+        day_start: DateTime<FixedOffset>,
+        day_end: DateTime<FixedOffset>,
+    ) -> Result<Vec<(String, Vec<String>)>> {
+        let mut st = self.conn.prepare(
+            "SELECT kind, recipients FROM outbox WHERE state = 'sent' AND sent_at >= ?1 AND sent_at < ?2",
+        )?;
+        let rows = st.query_map(params![ts(&day_start), ts(&day_end)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (kind, list) = row?;
+            out.push((kind, serde_json::from_str(&list).unwrap_or_default()));
+        }
+        Ok(out)
+    }
+
+    /// Every address (lowercase) mail was sent to before `before`.
+    pub fn recipients_before(&self, before: DateTime<FixedOffset>) -> Result<HashSet<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT recipients FROM outbox WHERE state = 'sent' AND sent_at < ?1")?;
+        let mut rows = st.query([ts(&before)])?;
+        let mut out = HashSet::new();
+        while let Some(r) = rows.next()? {
+            let list: Vec<String> =
+                serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default();
+            out.extend(list.into_iter().map(|a| a.to_lowercase()));
+        }
+        Ok(out)
+    }
+
+    /// Whether an acknowledgement was queued in [start, end) in the thread of a mail with these
+    /// In-Reply-To/References ids: an ack whose own Message-ID is among them (the mail answers
+    /// it), or an ack to a mail whose Message-ID is among them (the same conversation).
+    pub fn ack_in_thread_between(
+        &self,
+        ids: &[String],
+        start: DateTime<FixedOffset>,
+        end: DateTime<FixedOffset>,
+    ) -> Result<bool> {
+        let mut bare: Vec<String> = ids
+            .iter()
+            .map(|i| {
+                i.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string()
+            })
+            .filter(|i| !i.is_empty())
+            .collect();
+        bare.sort();
+        bare.dedup();
+        if bare.is_empty() {
+            return Ok(false);
+        }
+        let bracketed: Vec<String> = bare.iter().map(|i| format!("<{i}>")).collect();
+        let list = |from: usize, n: usize| {
+            (from..from + n)
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let n = bare.len();
+        // ?1, ?2: the day; then the bare ids, then the bracketed ones.
+        let sql = format!(
+            "SELECT 1 FROM outbox o LEFT JOIN mail m ON m.id = o.mail_id
+             WHERE o.kind = 'ack' AND o.created_at >= ?1 AND o.created_at < ?2
+               AND (o.message_id IN ({b}) OR m.message_id IN ({a}) OR m.message_id IN ({b}))
+             LIMIT 1",
+            a = list(3, n),
+            b = list(3 + n, n),
+        );
+        let mut values = vec![ts(&start), ts(&end)];
+        values.extend(bare);
+        values.extend(bracketed);
+        Ok(self
+            .conn
+            .query_row(&sql, params_from_iter(values), |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// How many mails SMTP accepted for each recipient (lowercase) in [day_start, day_end).
@@ -287,6 +476,7 @@ fn queued_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {
         sent_at: r.get(10)?,
         last_error: r.get(11)?,
         unit: r.get(12)?,
+        next_attempt_at: r.get(13)?,
     })
 }
 

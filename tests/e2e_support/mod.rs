@@ -444,10 +444,12 @@ pub struct Fixture {
     pub needs_review: bool,
     /// Message-ID as mail-parser reads it (no angle brackets).
     pub message_id: String,
-    /// Where an acknowledgement goes: Reply-To, else From, lowercase.
+    /// Where an acknowledgement goes: the From address (never Reply-To), lowercase.
     pub reply_addr: Option<String>,
     /// The envelope sender: the Return-Path, else From.
     pub envelope_from: String,
+    /// In-Reply-To and References, as mail-parser reads them (no angle brackets).
+    pub references: Vec<String>,
 }
 
 impl Fixture {
@@ -475,11 +477,25 @@ pub fn load_fixture(path: &Path) -> Fixture {
             .map(|s| s.trim().to_lowercase())
     };
     let from = addr(m.from());
-    let reply_addr = addr(m.reply_to()).or(from.clone());
+    let reply_addr = from.clone();
     let envelope_from = match m.header_raw("Return-Path") {
         Some(rp) => rp.trim().trim_matches(|c| c == '<' || c == '>').to_string(),
         None => from.clone().unwrap_or_default(),
     };
+    let mut references: Vec<String> = m
+        .in_reply_to()
+        .as_text_list()
+        .unwrap_or_default()
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    references.extend(
+        m.references()
+            .as_text_list()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| r.to_string()),
+    );
     Fixture {
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
         kind: json["kind"].as_str().expect("kind").to_string(),
@@ -488,6 +504,7 @@ pub fn load_fixture(path: &Path) -> Fixture {
         message_id: m.message_id().expect("fixture Message-ID").to_string(),
         reply_addr,
         envelope_from,
+        references,
         raw,
     }
 }
@@ -664,6 +681,9 @@ archive = {archive}
 # (except the tests of the office's replies, which send the digest to the office).
 digest_to = ["{digest_to}"]
 cc_office_on_overdue = false
+# The whole corpus arrives at once from senders the directory does not list: let every
+# acknowledgement go (the daily total for never-seen addresses is tested in trust_replies.rs).
+new_address_acks_daily = 1000
 "#,
             schedule = q(&cfg_dir.join("dongkou-2023-schedule.tsv")),
             units = q(&cfg_dir.join("dongkou-2023-units.toml")),
