@@ -145,6 +145,18 @@ pub enum Command {
         #[arg(long, value_name = "姓名")]
         by: Option<String>,
     },
+    /// 批准情况报告在门户网站专栏发布：`approve 12 15`（报告的邮件编号），`approve 12 --revoke` 撤下
+    Approve {
+        /// 报告的邮件编号（可多个）
+        #[arg(required = true, value_name = "编号")]
+        mails: Vec<i64>,
+        /// 撤销批准（撤下已发布的报告）
+        #[arg(long)]
+        revoke: bool,
+        /// 批准人（默认取 $USER）
+        #[arg(long, value_name = "姓名")]
+        by: Option<String>,
+    },
     /// 导出：绩效考核用的报送及时性表，门户网站专栏
     Export {
         #[command(subcommand)]
@@ -584,6 +596,18 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Schedule { cmd } => crate::cli_schedule::run(&config_path, cmd),
+        Command::Approve { mails, revoke, by } => {
+            let config = load()?;
+            let mut store = existing_store(&config, now)?;
+            let by = by.or_else(|| std::env::var("USER").ok());
+            let by = by.as_deref().unwrap_or("office");
+            let results = crate::commands::approve(&config, &mut store, &mails, !revoke, by, now)?;
+            for r in &results {
+                let verdict = if r.done { "已执行" } else { "未执行" };
+                println!("{verdict}：{}", r.detail);
+            }
+            Ok(ExitCode::from(u8::from(results.iter().any(|r| !r.done))))
+        }
         Command::Units {
             forget,
             confirm,
@@ -622,10 +646,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     }
                 }
                 ExportCmd::Portal { out } => {
-                    let n = crate::export::portal(&config, &store, now, &out)?;
+                    let r = crate::portal::export(&config, &store, now, &out)?;
+                    print!("{}", r.text());
                     println!(
-                        "已生成专栏 {}（{n} 项活动）",
-                        out.join("index.html").display()
+                        "已生成专栏 {}（{} 项活动）",
+                        out.join("index.html").display(),
+                        r.pages.len()
                     );
                 }
             }

@@ -64,6 +64,8 @@ pub struct PassSummary {
     pub reports: usize,
     pub review: usize,
     pub acks_queued: usize,
+    /// The bot's own mail seen in the mailbox: noted, never recorded as new mail.
+    pub own: usize,
     /// Recorded, but the bot could not handle them (listed in the digest).
     pub unprocessable: usize,
 }
@@ -137,6 +139,9 @@ pub fn record_one(
     now: DateTime<FixedOffset>,
     sum: &mut PassSummary,
 ) -> Result<()> {
+    if skip_own(config, store, raw, key, now, sum)? {
+        return Ok(());
+    }
     let mut queued = 0;
     let r = ingest(
         store,
@@ -164,7 +169,13 @@ pub fn record_batch(
     now: DateTime<FixedOffset>,
     sum: &mut PassSummary,
 ) -> Result<usize> {
-    let raws: Vec<&[u8]> = items.iter().map(|i| i.raw).collect();
+    let mut theirs: Vec<&Incoming<'_>> = Vec::with_capacity(items.len());
+    for item in items {
+        if !skip_own(config, store, item.raw, &item.key, now, sum)? {
+            theirs.push(item);
+        }
+    }
+    let raws: Vec<&[u8]> = theirs.iter().map(|i| i.raw).collect();
     let durable = !store.in_batch();
     let prepared = prepare_all(
         classifier,
@@ -173,7 +184,7 @@ pub fn record_batch(
         &raws,
         durable,
     );
-    for (item, p) in items.iter().zip(prepared) {
+    for (item, p) in theirs.into_iter().zip(prepared) {
         let mut queued = 0;
         let r = record_prepared(
             store,
@@ -198,6 +209,25 @@ pub fn record_batch(
         account(config, store, &r, &item.key, queued, now, sum)?;
     }
     Ok(items.len())
+}
+
+/// The bot's own mail (the digest, overdue copies, command confirmations it sent to the
+/// office) is noted by source and never recorded as new mail. True when `raw` was ours.
+fn skip_own(
+    config: &Config,
+    store: &mut Store,
+    raw: &[u8],
+    key: &str,
+    now: DateTime<FixedOffset>,
+    sum: &mut PassSummary,
+) -> Result<bool> {
+    let Some(mid) = notify::own::own_mail(config, raw) else {
+        return Ok(false);
+    };
+    store.note_own_mail(key, &crate::store::content_hash(raw), mid.as_deref(), now)?;
+    sum.own += 1;
+    tracing::info!(source = key, "our own mail: not recorded");
+    Ok(true)
 }
 
 /// Prepares several mails on up to one thread per core (this one included); the results are
@@ -370,10 +400,23 @@ pub fn poll(
         clock,
         &stop,
     )?;
+    office_commands(config, &mut store, clock.now());
     scheduled(config, &mut store, clock.now())?;
     let mut transport = notify::transport_for(config)?;
     let delivery = notify::deliver_due(config, &store, transport.as_mut(), clock.now())?;
     Ok((sum, delivery))
+}
+
+/// Carries out the office's commands in the replies recorded so far (see `commands`); a
+/// failure is logged and tried again on the next pass. Returns the confirmations queued.
+fn office_commands(config: &Config, store: &mut Store, now: DateTime<FixedOffset>) -> usize {
+    match crate::commands::process_pending(config, store, now) {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::error!("office commands: {e:#}");
+            0
+        }
+    }
 }
 
 /// Mail a crash interrupted while it was being sent: queued again for the file transport
@@ -530,8 +573,11 @@ pub fn run(
         ) {
             Ok(sum) => {
                 failed_passes = 0;
+                // The office's commands in this pass's replies are carried out before the
+                // schedule may run, so the first digest already shows what they changed.
+                let commands = office_commands(&config, &mut store, clock.now());
                 let first = !intake_ready.swap(true, Ordering::SeqCst);
-                if sum.acks_queued > 0 || first {
+                if commands > 0 || sum.acks_queued > 0 || first {
                     let _ = wake_tx.send(());
                 }
             }

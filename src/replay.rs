@@ -95,6 +95,7 @@ pub fn replay(config: &Config, from: NaiveDate, to: NaiveDate) -> Result<ReplayS
                     )?;
                 }
             }
+            crate::commands::process_pending(config, &mut store, t)?;
             notify::jobs::run_due(config, &mut store, t)?;
             let Delivery { sent, held, .. } =
                 notify::deliver_due(config, &store, transport.as_mut(), t)?;

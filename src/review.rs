@@ -364,9 +364,13 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
             let parts: Vec<String> = cands
                 .iter()
                 .filter_map(|(n, s)| {
-                    config
-                        .activity(*n)
-                        .map(|a| format!("第{n}项 {} “{}”（{s:.2}）", a.unit, a.theme))
+                    config.activity(*n).map(|a| {
+                        format!(
+                            "第{n}项 {} {}（{s:.2}）",
+                            a.unit,
+                            crate::notify::quoted(&a.theme)
+                        )
+                    })
                 })
                 .collect();
             out.push_str(&parts.join("；"));

@@ -456,23 +456,22 @@ fn digest_print_on_the_demo_data_shows_every_section() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
+    // The phone-first digest (issue 13): the to-do on top (here: a unit's question and the
+    // addresses the bot proposes), the bot's notes, what falls due, the new mail, progress.
     for section in [
-        "【需要注意】",
-        "【新到邮件】",
-        "【待人工核对】",
+        "【今日待办】",
+        "■ 单位咨询 1 件",
+        "■ 待确认的单位邮箱",
+        "■ 系统提示",
         "【未来5个工作日内到期】",
-        "【已逾期】",
-        "【尚无活动日期】",
+        "【新到邮件 12 封】",
         "【全年进度】",
     ] {
         assert!(out.contains(section), "missing {section}:\n{out}");
     }
-    assert!(out.contains("自上一期日报以来共 12 封"), "{out}");
     // Activity 1 held Thu 04-20: report due 5 working days later, Wed 04-26 (Sun 04-23 counts).
     assert!(
-        out.contains(
-            "序号：1；责任单位：县水利局；事项：情况报告；截止日期：2023年4月26日；剩余工作日：5"
-        ),
+        out.contains("第1项 县水利局 · 情况报告：截止2023年4月26日，还有 5 个工作日"),
         "{out}"
     );
     assert!(out.contains("11月尚未安排主题活动"), "{out}");

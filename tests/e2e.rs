@@ -585,6 +585,224 @@ fn starttls_with_ca_file() {
     });
 }
 
+/// A reply to the digest as QQ Mail on a phone writes it: the commands, the phone's
+/// signature, then the whole digest quoted.
+fn office_reply(
+    subject: &str,
+    in_reply_to: Option<&str>,
+    id: &str,
+    lines: &str,
+    quoted: &str,
+) -> Vec<u8> {
+    let enc = |s: &str| {
+        use std::fmt::Write;
+        let b = s.as_bytes();
+        let mut out = String::new();
+        // RFC 2047 base64, one encoded word.
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for c in b.chunks(3) {
+            let n = (c[0] as u32) << 16
+                | (*c.get(1).unwrap_or(&0) as u32) << 8
+                | *c.get(2).unwrap_or(&0) as u32;
+            for i in 0..4 {
+                if i <= c.len() {
+                    out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        let mut w = String::new();
+        write!(w, "=?utf-8?B?{out}?=").unwrap();
+        w
+    };
+    let thread = in_reply_to
+        .map(|m| format!("In-Reply-To: {m}\r\nReferences: {m}\r\n"))
+        .unwrap_or_default();
+    format!(
+        "From: \"{name}\" <{OFFICE}>\r\nTo: \"{name}\" <{OFFICE}>\r\nSubject: {subject}\r\n{thread}\
+         Message-ID: <{id}>\r\nDate: Thu, 20 Apr 2023 10:05:24 +0800\r\nX-Mailer: iPhone Mail (20D67)\r\n\
+         Mime-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+         {lines}\r\n\r\n发自我的iPhone\r\n\r\n------------------ 原始邮件 ------------------\r\n{quoted}\r\n",
+        name = enc("县政务公开办"),
+        subject = enc(subject),
+    )
+    .into_bytes()
+}
+
+#[test]
+fn office_replies_to_the_digest_with_commands() {
+    timed("office_replies_to_the_digest_with_commands", || {
+        let w = World::new(Opts {
+            digest_to: OFFICE,
+            ..Opts::default()
+        });
+        // #1 a police plan under review (no activity), #2 a report under review, #3 the
+        // water bureau's report (waiting too since issue 11: the test directory lists no
+        // addresses, so its sender is only proposed).
+        let fs = ["022", "045", "002"].map(fixture);
+        seed_fixtures(&w, &fs);
+        w.poll(NOW);
+        w.servers.settle();
+        assert_eq!(w.mail_rows(), 3);
+        let kinds = |w: &World| -> Vec<String> {
+            let conn = w.store();
+            let mut st = conn
+                .prepare("SELECT kind || '/' || ifnull(activity, '') || '/' || ifnull(activity_date, '') || '/' || reviewed FROM mail WHERE id <= 3 ORDER BY id")
+                .unwrap();
+            let rows = st.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        let before = kinds(&w);
+
+        // The digest arrives in the office's mailbox, its subject carrying the token.
+        let digest = wait_for("the digest in the office INBOX", WAIT, || {
+            w.servers
+                .bot_mail(OFFICE)
+                .into_iter()
+                .find(|m| m.subject.contains("材料日报"))
+        });
+        let token = themeday::commands::token_in(&digest.subject)
+            .unwrap_or_else(|| panic!("no token in {:?}", digest.subject));
+        assert!(
+            digest.text.contains("#1 第9项 方案 日期"),
+            "{}",
+            digest.text
+        );
+        let digest_id = format!("<{}>", digest.message_id.clone().unwrap());
+
+        // The office replies from its own address with three commands.
+        let reply_id = format!("e2e.reply.{}@qq.com", std::process::id());
+        let reply = office_reply(
+            &format!("回复：{}", digest.subject),
+            Some(&digest_id),
+            &reply_id,
+            "#1 第9项 方案 2023-05-15\r\n＃２　确认\r\n确认邮箱 县水利局 shuili-new@qq.com",
+            &digest.text.replace('\n', "\r\n"),
+        );
+        let mut smtp = Smtp::connect(w.servers.smtp_port);
+        smtp.send(OFFICE, OFFICE, &reply);
+        smtp.quit();
+        w.servers.settle();
+        w.poll(&plus_hours(1));
+        w.servers.settle();
+
+        // The store changed as asked.
+        let after = kinds(&w);
+        assert_eq!(after[0], "plan/9/2023-05-15/1");
+        assert_eq!(after[1], format!("{}1", &before[1][..before[1].len() - 1]));
+        assert_eq!(after[2], before[2]);
+        let learned: String = w
+            .store()
+            .query_row(
+                "SELECT unit || ':' || how FROM learned_address WHERE address = 'shuili-new@qq.com'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(learned, "县水利局:confirmed");
+        assert_eq!(
+            w.scalar("SELECT COUNT(*) FROM office_command WHERE outcome = 'done' AND sender = '43347867@qq.com'"),
+            3
+        );
+        // The digest that came back into the INBOX was not recorded as mail.
+        assert_eq!(
+            w.scalar("SELECT COUNT(*) FROM mail WHERE from_addr = '43347867@qq.com'"),
+            1
+        );
+        assert!(w.scalar("SELECT COUNT(*) FROM own_mail") >= 1);
+
+        // One confirmation in the thread, one line per command.
+        let confirmations = |w: &World| -> Vec<Ack> {
+            w.servers
+                .bot_mail(OFFICE)
+                .into_iter()
+                .filter(|m| m.in_reply_to.as_deref() == Some(reply_id.as_str()))
+                .collect()
+        };
+        let c = wait_for("the confirmation", WAIT, || {
+            let c = confirmations(&w);
+            (!c.is_empty()).then_some(c)
+        });
+        assert_eq!(c.len(), 1);
+        assert!(
+            c[0].subject.contains(&format!("TD-{token}")),
+            "{}",
+            c[0].subject
+        );
+        assert_eq!(c[0].text.matches("已执行：").count(), 3, "{}", c[0].text);
+        assert_eq!(c[0].text.matches("未执行：").count(), 0, "{}", c[0].text);
+
+        // The same reply fetched again changes nothing.
+        let corrections = w.scalar("SELECT COUNT(*) FROM correction");
+        let outbox = w.outbox_rows();
+        let mut smtp = Smtp::connect(w.servers.smtp_port);
+        smtp.send(OFFICE, OFFICE, &reply);
+        smtp.quit();
+        w.servers.settle();
+        let out = w.poll(&plus_hours(2));
+        assert!(out.contains("新邮件 0 封"), "{out}");
+        w.servers.settle();
+        assert_eq!(kinds(&w), after);
+        assert_eq!(w.scalar("SELECT COUNT(*) FROM office_command"), 3);
+        assert_eq!(w.scalar("SELECT COUNT(*) FROM correction"), corrections);
+        assert_eq!(w.outbox_rows(), outbox);
+        assert_eq!(confirmations(&w).len(), 1);
+
+        // A forged reply without the token changes nothing...
+        let forged = office_reply(
+            "Re: “政务公开主题日”材料日报（2023年4月20日）",
+            Some(&digest_id),
+            &format!("e2e.forged.{}@qq.com", std::process::id()),
+            "#3 其他\r\n确认邮箱 县水利局 attacker@example.net",
+            "",
+        );
+        let mut smtp = Smtp::connect(w.servers.smtp_port);
+        smtp.send(OFFICE, OFFICE, &forged);
+        smtp.quit();
+        w.servers.settle();
+        w.poll(&plus_hours(3));
+        assert_eq!(kinds(&w), after);
+        assert_eq!(
+            w.scalar("SELECT COUNT(*) FROM learned_address WHERE address = 'attacker@example.net'"),
+            0
+        );
+        let forged_id = w.scalar("SELECT MAX(id) FROM mail");
+        assert_eq!(
+            w.scalar(&format!(
+                "SELECT COUNT(*) FROM office_command WHERE mail_id = {forged_id} AND outcome = 'rejected'"
+            )),
+            2
+        );
+
+        // ...and appears in the next digest.
+        w.poll("2023-04-21T09:00:00+08:00");
+        w.servers.settle();
+        let next = wait_for("the next digest", WAIT, || {
+            w.servers
+                .bot_mail(OFFICE)
+                .into_iter()
+                .find(|m| m.subject.contains("2023年4月21日"))
+        });
+        let line = next
+            .text
+            .lines()
+            .find(|l| l.contains(&format!("邮件 #{forged_id}")) && l.contains("未执行"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "forged reply #{forged_id} not in the digest:\n{}",
+                    next.text
+                )
+            });
+        assert!(line.contains("没有日报口令"), "{line}");
+        // The bot never recorded its own digests or confirmations.
+        assert_eq!(
+            w.scalar("SELECT COUNT(*) FROM mail WHERE subject LIKE '“政务公开主题日”材料日报%'"),
+            0
+        );
+    });
+}
+
 // ------------------------------------------------------------------ issue 11: robustness
 
 /// The mails of `fixtures/attacks/` whose From address lettre refuses.

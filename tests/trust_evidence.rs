@@ -159,7 +159,8 @@ fn a_backdated_forged_report_after_the_real_one_changes_nothing() {
     );
     assert!(!row.contains("4月21日"), "{row}");
 
-    // The portal publishes the real text.
+    // The portal publishes the real text (once the office approved it: issue 13).
+    ok(themeday(&cfg, now, &["approve", &real.to_string()]));
     let portal = tmp.path().join("portal");
     ok(themeday(
         &cfg,
@@ -179,17 +180,17 @@ fn a_backdated_forged_report_after_the_real_one_changes_nothing() {
 
     // The digest shows the office both: the Date: 5 days off, and the report not replaced.
     let digest = ok(themeday(&cfg, now, &["digest", "--print"]));
-    assert!(digest.contains("【来源核对】"), "{digest}");
+    assert!(digest.contains("■ 来源核对"), "{digest}");
     assert!(digest.contains("发件日期与收到时间相差5天"), "{digest}");
     assert!(
-        digest.contains(&format!("编号：#{forged}"))
+        digest.contains(&format!("  #{forged}（xiaojj1976@163.com）"))
             && digest.contains(&format!(
                 "第1项已有先收到的情况报告（#{real}），本邮件未替换原记录"
             )),
         "{digest}"
     );
     // The arrival list shows the received time, not the Date:.
-    assert!(digest.contains("收到时间：04-26 21:40"), "{digest}");
+    assert!(digest.contains("2023年4月26日 21:40"), "{digest}");
 }
 
 /// `themeday import` of a saved file: the top `Received:` line, not `Date:`.
@@ -269,15 +270,20 @@ fn a_stranger_naming_a_unit_is_held_proposed_and_gets_no_reminders() {
 
     // The digest lists the proposal with the exact command, and the held plan.
     let digest = ok(themeday(&cfg, now, &["digest", "--print"]));
-    assert!(digest.contains("【待确认的单位邮箱】"), "{digest}");
+    assert!(digest.contains("■ 待确认的单位邮箱"), "{digest}");
     assert!(
         digest.contains(&format!(
             "themeday units --confirm {STRANGER} --unit 县财政局"
         )),
         "{digest}"
     );
+    // ...and the line the office may reply with instead (issue 13).
+    assert!(
+        digest.contains(&format!("确认邮箱 县财政局 {STRANGER}")),
+        "{digest}"
+    );
     assert!(digest.contains("尚未确认为该单位邮箱"), "{digest}");
-    assert!(digest.contains(&format!("编号：#{id}")), "{digest}");
+    assert!(digest.contains(&format!("  #{id} ")), "{digest}");
     let units = ok(themeday(&cfg, now, &["units"]));
     assert!(units.contains("系统提议，待确认"), "{units}");
 
@@ -387,10 +393,15 @@ mod dkim {
 
     /// The test key (as if qq.com published it) and the plan signed with it.
     fn signed_plan() -> (String, Vec<u8>) {
+        signed("dkim-signed-plan.eml")
+    }
+
+    /// The test key (as if qq.com published it) and the attack fixture `name` signed with it.
+    fn signed(name: &str) -> (String, Vec<u8>) {
         let pkcs8 = Ed25519Key::generate_pkcs8().unwrap();
         let key = Ed25519Key::from_pkcs8_der(&pkcs8).unwrap();
         let record = format!("v=DKIM1; k=ed25519; p={}", b64(&key.public_key()));
-        let raw = attack("dkim-signed-plan.eml");
+        let raw = attack(name);
         let sig = DkimSigner::from_key(key)
             .domain("qq.com")
             .selector("s201512")
@@ -501,5 +512,71 @@ mod dkim {
         let second = dkim.verify(&signed, Some("sfj2023@qq.com"));
         assert!(second.starts_with("temperror"), "{second}");
         assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+    }
+
+    /// The office's reply to a digest (fixtures/attacks/office-reply-commands.eml, today's
+    /// token in its subject), signed by qq.com, then changed on the way ("#1 其他" put in
+    /// front of its commands): DKIM fails for the office's own domain, so the From line is not
+    /// the office's and none of its lines is carried out; signed and unchanged, it has
+    /// authority.
+    #[test]
+    fn an_office_reply_failing_dkim_commands_nothing() {
+        for tampered in [true, false] {
+            let tmp = tempfile::tempdir().unwrap();
+            let (config, mut store) = setup(tmp.path());
+            let (record_txt, signed) = signed("office-reply-commands.eml");
+            let raw = if tampered {
+                String::from_utf8(signed)
+                    .unwrap()
+                    .replacen("\n\n#1 第9项", "\n\n#1 其他\n#1 第9项", 1)
+                    .into_bytes()
+            } else {
+                signed
+            };
+            let dkim = Dkim::offline().unwrap();
+            dkim.add_txt(SELECTOR, &record_txt).unwrap();
+            let id = record(&config, &mut store, dkim, &raw);
+            let m = store.mail(id).unwrap().unwrap();
+            assert_eq!(m.from_addr.as_deref(), Some("43347867@qq.com"));
+            assert!(
+                !m.held_for_sender,
+                "the office's mail is no unit's submission"
+            );
+            assert_eq!(
+                m.dkim.as_deref().unwrap().starts_with("fail d=qq.com"),
+                tampered,
+                "{:?}",
+                m.dkim
+            );
+            db(tmp.path())
+                .execute(
+                    "INSERT INTO command_token (token, day, issued_at) VALUES ('7K3M9QXA', '2023-04-11', '2023-04-11T00:00:00Z')",
+                    [],
+                )
+                .unwrap();
+            let now = chrono::DateTime::parse_from_rfc3339("2023-04-11T09:05:00+08:00").unwrap();
+            themeday::commands::process_pending(&config, &mut store, now).unwrap();
+            let authority: String = db(tmp.path())
+                .query_row(
+                    "SELECT authority FROM command_mail WHERE mail_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let rejected: i64 = db(tmp.path())
+                .query_row(
+                    "SELECT COUNT(*) FROM office_command WHERE mail_id = ?1 AND outcome = 'rejected'",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            if tampered {
+                assert_eq!(authority, "dkim-failed");
+                assert!(rejected >= 4, "every line rejected: {rejected}");
+            } else {
+                assert_eq!(authority, "ok");
+                assert_eq!(rejected, 0);
+            }
+        }
     }
 }

@@ -214,7 +214,7 @@ fn mail_from_addresses_lettre_refuses_never_stops_intake() {
     // The digest lists them under their own heading, with the reason.
     let digest = text(&themeday(&cfg, NOW, &["digest", "--print"]));
     let section = digest
-        .split("【无法处理的邮件】")
+        .split("■ 无法处理的邮件")
         .nth(1)
         .unwrap_or_else(|| panic!("no 无法处理的邮件 section: {digest}"));
     let section = section.split("\n\n").next().unwrap();

@@ -72,6 +72,8 @@ pub struct Unit {
     pub aliases: Vec<String>,
     /// Known sender addresses (lowercase).
     pub addresses: Vec<String>,
+    /// Whom the office phones when something is overdue (a name and a number), if known.
+    pub contact: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +177,8 @@ pub struct Policy {
     pub digest_to: Vec<String>,
     /// How many working days ahead the digest looks for what is due.
     pub digest_horizon_workdays: i32,
+    /// Days a digest's command token (`[TD-…]` in its subject) is accepted in replies.
+    pub command_token_days: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -208,8 +212,6 @@ pub struct Config {
     pub policy: Policy,
     /// How the timeliness export scores plans and reports (`[assessment]`).
     pub assessment: Assessment,
-    /// Base URL under which archived mail can be opened (for digest links), if any.
-    pub archive_url: Option<String>,
 }
 
 impl Config {
@@ -304,7 +306,6 @@ impl Config {
             archive_dir: src.resolve(raw.store.archive.as_deref().unwrap_or("archive")),
             policy,
             assessment,
-            archive_url: raw.store.archive_url,
         })
     }
 }

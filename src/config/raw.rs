@@ -95,7 +95,6 @@ pub(super) struct RawOutgoing {
 pub(super) struct RawStore {
     pub(super) database: Option<String>,
     pub(super) archive: Option<String>,
-    pub(super) archive_url: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -111,6 +110,7 @@ pub(super) struct RawPolicy {
     pub(super) digest_hour: Option<u32>,
     pub(super) digest_to: Option<Vec<String>>,
     pub(super) digest_horizon_workdays: Option<i32>,
+    pub(super) command_token_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -129,4 +129,5 @@ pub(super) struct RawUnit {
     pub(super) aliases: Vec<toml::Spanned<String>>,
     #[serde(default)]
     pub(super) addresses: Vec<toml::Spanned<String>>,
+    pub(super) contact: Option<String>,
 }

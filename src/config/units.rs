@@ -135,6 +135,12 @@ pub(super) fn parse_units(
             full_name,
             aliases,
             addresses,
+            contact: u
+                .contact
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
         });
     }
     units

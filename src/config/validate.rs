@@ -499,7 +499,19 @@ pub(super) fn policy(
             .digest_to
             .unwrap_or_else(|| vec![office_address.to_string()]),
         digest_horizon_workdays: p.digest_horizon_workdays.unwrap_or(5),
+        command_token_days: p.command_token_days.unwrap_or(7),
     };
+    if !(1..=60).contains(&policy.command_token_days) {
+        problems.push(ConfigProblem {
+            file: path.to_path_buf(),
+            line: line_containing(text, "command_token_days").unwrap_or(0),
+            message: format!(
+                "command_token_days = {} is outside 1–60",
+                policy.command_token_days
+            ),
+            fix: "use the number of days a digest's reply token stays valid, e.g. 7".into(),
+        });
+    }
     // Daily budgets: 0 would hold every acknowledgement; above 1,000 is no budget at all.
     for (key, n, min) in [
         ("per_recipient_daily", policy.per_recipient_daily, 1),

@@ -133,7 +133,13 @@ fn full_ack(
 ) -> String {
     let cal = &config.calendar;
     let mut lines = Vec::new();
-    lines.push(format!("{}：\n", a.unit));
+    // The salutation uses the unit's full name when the directory has one.
+    let salutation = config
+        .unit(&a.unit)
+        .map(|u| u.full_name.as_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(&a.unit);
+    lines.push(format!("{salutation}：\n"));
     lines.push(format!(
         "贵单位于{}报送的“政务公开主题日”{}已收到，登记情况如下：\n",
         zh_date_short(received),
@@ -171,12 +177,12 @@ fn full_ack(
             }
             match end.map(|e| cal.add_workdays(e, REPORT_LAG)) {
                 Some(Ok(rd)) => next = format!(
-                    "下一步：请于活动结束后{REPORT_LAG}个工作日内，即{}前，将活动情况报告或新闻报导（含相关图文、视频资料）报送至本办邮箱（{}）。",
+                    "下一步：请于活动结束后{REPORT_LAG}个工作日内，即{}前，将活动情况报告或新闻报道（含相关图文、视频资料）报送至本办邮箱（{}）。",
                     zh_date_short(rd),
                     config.office_address
                 ),
                 _ => next = format!(
-                    "下一步：请于活动结束后{REPORT_LAG}个工作日内，将活动情况报告或新闻报导（含相关图文、视频资料）报送至本办邮箱（{}）。",
+                    "下一步：请于活动结束后{REPORT_LAG}个工作日内，将活动情况报告或新闻报道（含相关图文、视频资料）报送至本办邮箱（{}）。",
                     config.office_address
                 ),
             }

@@ -14,11 +14,16 @@
 //! refusal is logged once an hour and the digest says so.
 
 pub mod ack;
+mod attachments;
 pub mod budget;
 pub mod digest;
+pub mod digest_data;
+pub mod digest_view;
 mod evidence;
 pub mod file;
 pub mod jobs;
+pub mod own;
+pub mod questions;
 pub mod remind;
 pub mod smtp;
 pub mod trouble;
@@ -125,10 +130,9 @@ pub fn build(config: &Config, d: &Draft, now: DateTime<FixedOffset>) -> Result<O
         )?)
         .subject(d.subject.clone())
         .message_id(Some(message_id.clone()))
-        .raw_header(HeaderValue::new(
-            HeaderName::new_from_ascii_str("Date"),
-            now.with_timezone(&config.timezone).to_rfc2822(),
-        ))
+        // lettre writes its own Date (it rejects a raw one with an offset); the instant is
+        // `now`, and `local_date` below rewrites it in the office's time zone.
+        .date(std::time::SystemTime::from(now))
         .raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str("Auto-Submitted"),
             d.auto_submitted.to_string(),
@@ -175,8 +179,49 @@ pub fn build(config: &Config, d: &Draft, now: DateTime<FixedOffset>) -> Result<O
         recipients,
         message_id,
         subject: d.subject.clone(),
-        raw: msg.formatted(),
+        raw: local_date(
+            msg.formatted(),
+            &now.with_timezone(&config.timezone).to_rfc2822(),
+        ),
     })
+}
+
+/// The message with its `Date:` header replaced by `date` (RFC 2822 in the office's time
+/// zone, `Thu, 20 Apr 2023 09:00:00 +0800`).
+fn local_date(raw: Vec<u8>, date: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len() + 8);
+    let mut rest = raw.as_slice();
+    let mut done = false;
+    while !rest.is_empty() {
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at(end);
+        if line == b"\r\n" || line == b"\n" {
+            // End of the header block: the body is copied as it is.
+            out.extend_from_slice(rest);
+            break;
+        }
+        if !done && line.len() >= 5 && line[..5].eq_ignore_ascii_case(b"date:") {
+            out.extend_from_slice(format!("Date: {date}\r\n").as_bytes());
+            // Its folded continuation lines, if any, go too.
+            let mut t = tail;
+            while t.first().is_some_and(|b| *b == b' ' || *b == b'\t') {
+                let e = t
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(t.len(), |i| i + 1);
+                t = &t[e..];
+            }
+            rest = t;
+            done = true;
+            continue;
+        }
+        out.extend_from_slice(line);
+        rest = tail;
+    }
+    out
 }
 
 /// The outcome of one delivery pass.
@@ -308,6 +353,12 @@ pub fn zh_date(d: NaiveDate) -> String {
     )
 }
 
+/// `2023年4月21日，星期五`: a date with its weekday where it stands inside brackets, so
+/// brackets never nest (`（2023年4月21日，星期五）`, not `（2023年4月21日（星期五））`).
+pub fn zh_date_inline(d: NaiveDate) -> String {
+    format!("{}，{}", zh_date_short(d), zh_weekday(d.weekday()))
+}
+
 pub fn zh_date_short(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
@@ -332,4 +383,36 @@ pub fn signature(config: &Config, today: NaiveDate) -> String {
         zh_date_short(today),
         config.office_address
     )
+}
+
+/// `2023年4月20日 10:05`, local time.
+pub fn zh_datetime(t: DateTime<FixedOffset>, tz: chrono_tz::Tz) -> String {
+    let l = t.with_timezone(&tz);
+    format!("{} {}", zh_date_short(l.date_naive()), l.format("%H:%M"))
+}
+
+/// Double quotes inside a quoted title become 『』, so quotes never double up
+/// (`“『强化依法治水』世界水日”`, not `““强化依法治水”世界水日”`).
+pub fn inner_quotes(s: &str) -> String {
+    let mut open = true;
+    s.chars()
+        .map(|c| match c {
+            '“' | '「' => '『',
+            '”' | '」' => '』',
+            '"' => {
+                open = !open;
+                if open {
+                    '』'
+                } else {
+                    '『'
+                }
+            }
+            c => c,
+        })
+        .collect()
+}
+
+/// `s` in “ ”, its own quotes turned into 『』.
+pub fn quoted(s: &str) -> String {
+    format!("“{}”", inner_quotes(s))
 }

@@ -20,7 +20,9 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT 1 FROM source_seen WHERE source = ?1",
+                // The bot's own mail is noted apart (see `office`), and is seen all the same.
+                "SELECT 1 FROM source_seen WHERE source = ?1
+                 UNION ALL SELECT 1 FROM own_mail WHERE source = ?1 LIMIT 1",
                 [source],
                 |_| Ok(()),
             )

@@ -21,6 +21,8 @@
 //! - `cursor`: the IMAP cursor and the sources already seen;
 //! - `addresses`: sender addresses for units: confirmed by the office, or proposed by the bot;
 //! - `corrections`: office corrections and their log;
+//! - `office`: digest tokens, the office's commands by reply, portal approvals, the bot's own
+//!   mail seen in the mailbox;
 //! - `archive`: the raw-mail files (no SQL);
 //! - `lock`: one daemon per store (a lock file next to the database; no SQL).
 //!
@@ -40,6 +42,7 @@ mod corrections;
 mod cursor;
 mod lock;
 mod mails;
+mod office;
 mod outbox;
 mod seasons;
 
@@ -48,6 +51,7 @@ pub use archive::{content_hash, create_private_dir, create_private_file, write_a
 pub use corrections::decision_json;
 pub use lock::StoreLock;
 pub use mails::Recorded;
+pub use office::{new_token, CommandMail, CommandRecord, TOKEN_LEN};
 pub use outbox::{queue_in, Outgoing, QueuedMail, HELD_FOR_OFFICE};
 
 use archive::sync_files;
@@ -169,6 +173,50 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE season (
         year INTEGER PRIMARY KEY,
         started_at TEXT NOT NULL
+    "#,
+    // 8: the office's commands by reply (digest tokens, command mails and lines), portal
+    // approvals, and the bot's own mail seen in the mailbox. Mail recorded before commands
+    // existed is marked handled: an old mail never turns into a command.
+    r#"
+    CREATE TABLE command_token (
+        token TEXT PRIMARY KEY,
+        day TEXT NOT NULL UNIQUE,
+        issued_at TEXT NOT NULL
+    );
+    CREATE TABLE command_mail (
+        mail_id INTEGER PRIMARY KEY REFERENCES mail(id),
+        hash TEXT NOT NULL,
+        sender TEXT,
+        token TEXT,
+        authority TEXT NOT NULL,
+        commands INTEGER NOT NULL,
+        handled_at TEXT NOT NULL
+    );
+    INSERT INTO command_mail (mail_id, hash, sender, token, authority, commands, handled_at)
+        SELECT id, hash, from_addr, NULL, 'before-commands', 0, recorded_at FROM mail;
+    CREATE TABLE office_command (
+        id INTEGER PRIMARY KEY,
+        mail_id INTEGER NOT NULL REFERENCES mail(id),
+        mail_hash TEXT NOT NULL,
+        line_no INTEGER NOT NULL,
+        line TEXT NOT NULL,
+        sender TEXT,
+        at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        UNIQUE (mail_hash, line_no)
+    );
+    CREATE TABLE portal_approval (
+        mail_id INTEGER PRIMARY KEY REFERENCES mail(id),
+        publish INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE own_mail (
+        source TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        message_id TEXT,
+        seen_at TEXT NOT NULL
     );
     "#,
 ];
