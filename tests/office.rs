@@ -562,10 +562,10 @@ fn an_unscheduled_activity_is_added_to_the_schedule_and_then_counted() {
     assert!(o.status.success(), "{}", out(&o));
     let digest = out(&o);
     let section = digest
-        .split("【计划外活动】")
+        .split("■ 计划外活动")
         .nth(1)
         .expect("the digest has a 计划外活动 section")
-        .split("\n【")
+        .split("\n■")
         .next()
         .unwrap();
     assert!(section.contains(&format!("#{id}")), "{section}");

@@ -56,12 +56,6 @@ pub(crate) fn review_reason(m: &MailRecord) -> String {
     if let Some(s) = super::evidence::sender_reason(m) {
         why.push(s);
     }
-    if m.reasons
-        .iter()
-        .any(|r| r == crate::classify::UNSCHEDULED_REASON)
-    {
-        why.push("所报活动不在活动计划表中：确属新增主题的，先用 themeday schedule add 补充一行，再回复 #编号 第N项 方案|报告 登记".to_string());
-    }
     if let Some(e) = &m.parse_error {
         why.push(format!("无法解析：{e}"));
     }

@@ -142,6 +142,9 @@ pub struct DigestData {
     pub sending: Vec<String>,
     pub unprocessable: Vec<UnprocessableItem>,
     pub review: Vec<ReviewItem>,
+    /// Mails about an activity the schedule does not have (计划外活动), for the office to add
+    /// to the schedule or set aside.
+    pub off_schedule: Vec<ReviewItem>,
     pub unit_messages: Vec<UnitMessageItem>,
     pub phone: Vec<PhoneItem>,
     pub questions: Vec<QuestionItem>,
@@ -172,6 +175,7 @@ impl DigestData {
         self.sending.len()
             + self.unprocessable.len()
             + self.review.len()
+            + self.off_schedule.len()
             + self.unit_messages.len()
             + self.phone.len()
             + self.questions.len()
@@ -310,18 +314,29 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
         .filter(|m| m.unprocessable.is_none())
         .collect();
     let unit_messages = unit_messages(&queue);
+    let item = |m: &MailRecord| ReviewItem {
+        id: m.id,
+        from: sender(m),
+        subject: repeated(&m.subject),
+        proposal: proposal(m),
+        reason: review_reason(m),
+        replies: review_replies(config, m),
+        attachments: attachments(m),
+    };
+    let off = |m: &MailRecord| {
+        m.reasons
+            .iter()
+            .any(|r| r == crate::classify::UNSCHEDULED_REASON)
+    };
     let review: Vec<ReviewItem> = queue
         .iter()
-        .filter(|m| unit_message(m).is_none())
-        .map(|m| ReviewItem {
-            id: m.id,
-            from: sender(m),
-            subject: repeated(&m.subject),
-            proposal: proposal(m),
-            reason: review_reason(m),
-            replies: review_replies(config, m),
-            attachments: attachments(m),
-        })
+        .filter(|m| unit_message(m).is_none() && !off(m))
+        .map(item)
+        .collect();
+    let off_schedule: Vec<ReviewItem> = queue
+        .iter()
+        .filter(|m| unit_message(m).is_none() && off(m))
+        .map(item)
         .collect();
 
     // Overdue (to phone, by unit) and due within the horizon.
@@ -561,6 +576,7 @@ pub fn collect(config: &Config, store: &Store, now: DateTime<FixedOffset>) -> Re
         sending: sending.needs_person,
         unprocessable: trouble::unprocessable(store)?,
         review,
+        off_schedule,
         unit_messages,
         phone,
         questions,

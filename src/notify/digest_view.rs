@@ -19,6 +19,7 @@ struct Html<'a> {
     unprocessable_note: &'a str,
     unit_message_note: &'a str,
     checks_note: &'a str,
+    off_schedule_note: &'a str,
 }
 
 /// The HTML part.
@@ -28,6 +29,7 @@ pub fn html(d: &DigestData) -> Result<String> {
         unprocessable_note: UNPROCESSABLE_NOTE,
         unit_message_note: UNIT_MESSAGE_NOTE,
         checks_note: CHECKS_NOTE,
+        off_schedule_note: OFF_SCHEDULE_NOTE,
     }
     .render()
     .map_err(|e| Error::Send(format!("cannot render the digest: {e}")))
@@ -39,6 +41,9 @@ pub const UNPROCESSABLE_NOTE: &str =
 /// What the 单位来信 block says first.
 pub const UNIT_MESSAGE_NOTE: &str =
     "单位回复本系统邮件的简短来信（无附件），不作为报送材料登记；阅处后回复“#编号 其他”即从待办中移除。";
+/// What the 计划外活动 block says first.
+pub const OFF_SCHEDULE_NOTE: &str = "以下邮件所报活动不在活动计划表中。确属新增主题的，先用 themeday schedule add 在计划表中补充一行，再回复 #编号 第N项 方案|报告 登记；不予登记的回复 #编号 其他。";
+
 /// What the 来源核对 block says first.
 pub const CHECKS_NOTE: &str = "登记以本办邮箱服务器的收到时间为准，不采用发件人填写的发件日期；同一事项以最先收到的材料为准。";
 
@@ -92,6 +97,17 @@ pub fn text(d: &DigestData) -> String {
             if !r.attachments.is_empty() {
                 o.push_str(&format!("    附件：{}\n", r.attachments.join("、")));
             }
+            replies(&mut o, &r.replies);
+        }
+    }
+    if !d.off_schedule.is_empty() {
+        o.push_str(&format!(
+            "\n■ 计划外活动 {} 封\n  {OFF_SCHEDULE_NOTE}\n",
+            d.off_schedule.len()
+        ));
+        for r in &d.off_schedule {
+            o.push_str(&format!("  #{} {}\n    {}\n", r.id, r.subject, r.from));
+            o.push_str(&format!("    系统识别：{}\n", r.proposal));
             replies(&mut o, &r.replies);
         }
     }

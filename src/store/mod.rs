@@ -173,6 +173,7 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE season (
         year INTEGER PRIMARY KEY,
         started_at TEXT NOT NULL
+    );
     "#,
     // 8: the office's commands by reply (digest tokens, command mails and lines), portal
     // approvals, and the bot's own mail seen in the mailbox. Mail recorded before commands
