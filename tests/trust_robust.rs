@@ -389,9 +389,12 @@ fn run_reads_the_mailbox_before_the_first_digest_and_reminders() {
         put(tmp.path(), name, raw, 1_681_000_000 + i as u64 * 60);
     }
     let total = 200 + demo.len() as i64;
+    // The daemon's log goes to a file: a pipe nobody reads until the end fills up (64 KiB)
+    // and blocks the daemon in its next log line, which is this test's bug, not the daemon's.
+    let log = tmp.path().join("run.log");
     let child = command(&cfg, "2023-04-20T09:30:00+08:00", &["run"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(std::fs::File::create(&log).unwrap())
+        .stderr(std::fs::File::options().append(true).open(&log).unwrap())
         .spawn()
         .unwrap();
     let dbp = tmp.path().join("var/db/themeday.db");
@@ -412,13 +415,13 @@ fn run_reads_the_mailbox_before_the_first_digest_and_reminders() {
     // Give the scheduled work another round, then stop.
     std::thread::sleep(Duration::from_secs(2));
     let out = stop(child);
+    assert!(out.status.success(), "{:?}", out.status);
+    let logged = std::fs::read_to_string(&log).unwrap();
+    // 170-odd acknowledgements to the fillers' never-seen addresses are held: one line per
+    // reason and pass, not one per mail.
+    assert!(logged.matches("held:").count() < 10, "{logged}");
     let db = db(tmp.path());
-    assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM mail"),
-        total,
-        "{}",
-        text(&out)
-    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM mail"), total, "{logged}");
     // The first digest covers every mail that was in the mailbox.
     assert_eq!(
         count(&db, "SELECT last_mail_id FROM digest_log"),

@@ -281,11 +281,18 @@ pub fn deliver_due(
     budget::release_held(store, now)?;
     // Today's counts, read once per pass and kept up to date as mail goes out.
     let mut budget = budget::Budget::load(config, store, now)?;
+    // Held mail is logged once per reason per pass (with the count), each mail at debug: a
+    // cold start over a full mailbox can hold hundreds, and a line per mail floods the log.
+    let mut held: Vec<(String, usize)> = Vec::new();
     for q in store.due_outgoing(now, 200)? {
         if let budget::Verdict::Hold { why, until } = budget.check(config, store, &q)? {
-            tracing::warn!(outbox = q.id, recipients = ?q.recipients, "held: {why}");
+            tracing::debug!(outbox = q.id, recipients = ?q.recipients, "held: {why}");
             store.hold_until(q.id, &why, &until)?;
             out.held += 1;
+            match held.iter_mut().find(|(w, _)| *w == why) {
+                Some((_, n)) => *n += 1,
+                None => held.push((why, 1)),
+            }
             continue;
         }
         store.mark_sending(q.id)?;
@@ -328,6 +335,9 @@ pub fn deliver_due(
                 }
             }
         }
+    }
+    for (why, count) in held {
+        tracing::warn!(count, "held: {why}");
     }
     Ok(out)
 }
