@@ -105,6 +105,16 @@ fn rules() -> &'static [Rule] {
                 r(r"a reply acknowledging what it quotes, not a submission"),
                 |_| "回复确认所引用的来信，不是报送材料".into(),
             ),
+            (r(r"a reply: its own new text reads as a (\w+)"), |c| {
+                format!("是回复：按单位本次新写的文字，应为{}", kind(&c[1]))
+            }),
+            (
+                r(r"a periodical newsletter, not a theme-day submission"),
+                |_| "定期编印的简报刊物，不是主题日报送材料".into(),
+            ),
+            (r(r"a report of a day after it was sent"), |_| {
+                "报告所述活动日期晚于发信日期".into()
+            }),
             (
                 r(r"a periodic work summary, not a theme-day submission"),
                 |_| "定期工作总结，不是主题日报送材料".into(),

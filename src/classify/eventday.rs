@@ -19,20 +19,60 @@ pub(super) fn event_in_clause(before: &str, clause: &str) -> Option<&'static str
         ch.is_whitespace() || "（）()星期一二三四五六日天上下午0123456789:：点时半，,".contains(ch)
     });
     let acts = ["开展", "举办", "举行", "召开", "组织", "走进"];
-    let head = first_chars(c, 20);
-    // 在 near the start (after a subject such as 我局禁毒大队), then the act; or the act itself.
-    let zai = first_chars(c, 12).find('在');
+    let head = first_chars(c, 24);
+    // 在 near the start (after a subject such as 我局禁毒大队 or 邵阳市生态环境局洞口分局),
+    // then the act; or the act itself.
+    let zai = first_chars(c, 16).find('在');
     let acting = zai.is_some_and(|p| {
         let rest = first_chars(&c[p..], 30);
         acts.iter().any(|a| rest.contains(a))
     }) || acts.iter().any(|a| head.contains(a));
     // A date that starts a sentence (or follows 于) and is followed by the unit acting.
     let starts = before
-        .trim_end()
+        .trim_end_matches([' ', '\t', '\r', '\u{3000}'])
         .chars()
         .last()
         .is_none_or(|ch| "。；;\n：:，,".contains(ch) || ch == '于');
     (acting && starts).then_some("在…开展")
+}
+
+/// Whether a clause names the unit holding an event (开展, 举办, …, 活动, 宣传).
+pub(super) fn names_an_act(clause: &str) -> bool {
+    [
+        "开展",
+        "举办",
+        "举行",
+        "召开",
+        "组织",
+        "走进",
+        "活动",
+        "宣传",
+        "主题日",
+    ]
+    .iter()
+    .any(|a| clause.contains(a))
+}
+
+/// A label right before a date that names it as the event's own time: 活动时间：,
+/// 具体时间定为, 时间调整为. The label must end right at the date.
+pub(super) fn event_time_label(before: &str) -> Option<&'static str> {
+    let b = before.trim_end_matches(|c: char| c.is_whitespace() || "：:为是".contains(c));
+    let labels = [
+        "活动时间",
+        "开展时间",
+        "举办时间",
+        "举行时间",
+        "具体时间",
+        "时间定",
+        "定",
+        "确定",
+        "改",
+        "调整",
+    ];
+    let ends = labels.iter().any(|l| b.ends_with(l));
+    // 定/改/调整 only before 为: "定为5月17日", not "规定5月…".
+    let wei = before.trim_end().ends_with('为');
+    (ends && (wei || b.ends_with("时间"))).then_some("活动时间")
 }
 
 /// The first `n` characters of `s`.
@@ -96,6 +136,30 @@ pub(super) fn campaign_frame(before: &str, clause: &str) -> bool {
                 .iter()
                 .any(|k| near.contains(k))
         }
+}
+
+/// A single day inside a range the activity itself spans ("9月11日—17日，我局在全县开展了…
+/// 系列活动。9月13日在县一中举办讲座"): the range, which is the activity's date.
+pub(super) fn spanning_range<'a>(
+    cands: &'a [Candidate],
+    best: &'a Candidate,
+) -> Option<&'a Candidate> {
+    let d = &best.mention;
+    // A day the text names as the event's own (定于, 拟于, 活动时间) stays that day.
+    if d.start != d.end || best.named || !matches!(best.event, None | Some("在…开展")) {
+        return None;
+    }
+    cands
+        .iter()
+        .filter(|c| {
+            c.mention.start < c.mention.end
+                && c.mention.start <= d.start
+                && d.start <= c.mention.end
+                && !c.campaign
+                && (c.event.is_some() || c.why.contains("时间"))
+                && (c.mention.end - c.mention.start).num_days() <= 31
+        })
+        .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.order.cmp(&a.order)))
 }
 
 /// A campaign range that holds exactly one day the unit names as its own event: that day.

@@ -266,8 +266,21 @@ impl Classifier {
                 m.abs()
             ));
         }
+        // A report can only tell of a day before it was sent (the Date: header only raises
+        // the question; it settles nothing).
+        let report_ahead = kind.kind == Kind::Report
+            && matches!((&date, mail.date), (Some(c), Some(sent)) if c.mention.start > sent.date_naive());
+        if report_ahead && checks::periodical(mail) {
+            // An issue of the unit's newsletter that announces the activity among its other
+            // news: neither its report nor its plan.
+            reasons.push("a periodical newsletter, not a theme-day submission".into());
+            return decide_other(mail, false, reasons);
+        }
+        if report_ahead {
+            reasons.push("a report of a day after it was sent".into());
+        }
         let mut d = self.decide_review(kind, &tally, unit, activity, date, reasons);
-        if contested || far.is_some() {
+        if contested || far.is_some() || report_ahead {
             d.needs_review = true;
         }
         if rests_on_unread {

@@ -62,6 +62,20 @@ pub(super) struct ActivityMatcher {
     pub(super) total: f64,
 }
 
+impl ActivityMatcher {
+    /// Whether `text` names this activity's theme: it shares a run of two or more of the
+    /// theme's bigrams (three characters or more), or says 主题日.
+    pub(super) fn named_in(&self, text: &str) -> bool {
+        if text.contains("主题日") {
+            return true;
+        }
+        let grams: HashSet<Bigram> = bigrams(text).into_iter().collect();
+        self.grams
+            .windows(2)
+            .any(|w| grams.contains(&w[0].0) && grams.contains(&w[1].0))
+    }
+}
+
 /// The activity decision: the activity (schedule index) if the evidence settles it, and how
 /// sure.
 #[derive(Clone, Copy, Debug)]

@@ -57,6 +57,18 @@ impl Zone {
         }
     }
 
+    /// Whether this zone's text follows right on from `previous`'s in the mail (the body
+    /// after the opening, an attachment's text after its title, a signature after either).
+    pub(super) fn continues(self, previous: Zone) -> bool {
+        matches!(
+            (previous, self),
+            (Zone::Opening, Zone::Body)
+                | (Zone::Body, Zone::Signature)
+                | (Zone::AttachmentHead, Zone::AttachmentBody)
+                | (Zone::AttachmentBody, Zone::Signature)
+        )
+    }
+
     pub(super) fn date_weight(self) -> f64 {
         match self {
             Zone::Subject => 1.3,
