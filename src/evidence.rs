@@ -112,6 +112,10 @@ fn rules() -> &'static [Rule] {
                 r(r"a periodical newsletter, not a theme-day submission"),
                 |_| "定期编印的简报刊物，不是主题日报送材料".into(),
             ),
+            (
+                r(r"passes on the office's own mail, adds no submission"),
+                |_| "转发或回复本办自己的来信，未附报送材料".into(),
+            ),
             (r(r"a report of a day after it was sent"), |_| {
                 "报告所述活动日期晚于发信日期".into()
             }),

@@ -121,6 +121,56 @@ pub(super) fn acknowledgement(mail: &ParsedMail, framing: Framing) -> bool {
     ack && !has_doc && cjk_count(own) <= 60 && super::dates::find_dates(own, 2000).is_empty()
 }
 
+/// A reply or forward of the office's own mail (its notice, a reminder) that adds no
+/// submission of the unit's own: no document, and no plan or report title in its new text.
+pub(super) fn passes_on_office_mail(mail: &ParsedMail, office_address: &str) -> bool {
+    if mail.quoted.trim().is_empty() || office_address.is_empty() {
+        return false;
+    }
+    let quotes_office = mail.quoted.lines().take(12).any(|l| {
+        let l = l.trim();
+        ["发件人", "From:", "From：", "发信人"]
+            .iter()
+            .any(|k| l.starts_with(k))
+            && l.to_lowercase().contains(office_address)
+    });
+    let has_doc = mail
+        .attachments
+        .iter()
+        .any(|a| a.text.is_some() || a.no_text.is_some());
+    let titles = [
+        "活动方案",
+        "实施方案",
+        "工作方案",
+        "的方案",
+        "情况报告",
+        "情况的报告",
+        "情况汇报",
+        "总结",
+        "新闻稿",
+        "简报",
+        "报送如下",
+        "报告如下",
+        "见附件",
+        "详见附件",
+    ];
+    // The unit's own words: lines that only repeat the subject (as a forward's first line
+    // does) are not.
+    let own: String = mail
+        .body
+        .lines()
+        .filter(|l| {
+            let l = l.trim();
+            let bare = l
+                .trim_start_matches(|c: char| "转发：:FWfwd ".contains(c))
+                .trim();
+            bare.is_empty() || !mail.subject.contains(bare)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    quotes_office && !has_doc && !titles.iter().any(|t| own.contains(t))
+}
+
 /// A title of the office's other periodic business: 上半年政务公开工作总结, 年度工作报告.
 pub(super) fn periodic_summary(mail: &ParsedMail) -> bool {
     let titles = std::iter::once(mail.subject.as_str())
@@ -187,6 +237,16 @@ pub(super) fn periodical(mail: &ParsedMail) -> bool {
         .chain(mail.attachments.iter().filter_map(|a| a.name.as_deref()))
         .any(|t| t.contains("主题日") || t.contains("主题活动"));
     issue && !names_theme_day
+}
+
+/// Whether the mail says 主题日 anywhere a unit writes (subject, body, attachments).
+pub(super) fn mentions_theme_day(mail: &ParsedMail) -> bool {
+    mail.subject.contains("主题日")
+        || mail.body.contains("主题日")
+        || mail.attachments.iter().any(|a| {
+            a.name.as_deref().is_some_and(|n| n.contains("主题日"))
+                || a.text.as_deref().is_some_and(|t| t.contains("主题日"))
+        })
 }
 
 /// For a mail of several submissions: the mail with only the attachments titled as `plan`

@@ -23,6 +23,8 @@ const PLAN_WORDS: &[(&str, f64)] = &[
     ("活动方案", 3.0),
     ("实施方案", 2.5),
     ("工作方案", 2.0),
+    ("活动的方案", 3.0),
+    ("的方案", 2.0),
     ("方案", 0.8),
     ("拟于", 3.0),
     ("拟定于", 3.0),
@@ -367,6 +369,9 @@ pub(super) struct KindCall {
     pub(super) submission_like: bool,
     /// The kind leans on the sent date alone: a person confirms it.
     pub(super) unclear: bool,
+    /// A look-alike: plainly no submission (an acknowledgement, a summary, a forward of
+    /// the office's own mail), whatever else it carries.
+    pub(super) screened: bool,
 }
 
 /// Plan, report or other: cue scores among mails of the season, overridden by plain facts.
@@ -403,12 +408,14 @@ pub(super) fn decide_kind(
     };
     // A reply is read by what the unit wrote in it, not by what it answers.
     if kind != Kind::Other {
-        if let Some(own) = tally.own_text_kind().filter(|k| *k != kind) {
-            kind = own;
-            reasons.push(format!(
-                "a reply: its own new text reads as a {}",
-                own.as_str()
-            ));
+        if let Some(own) = tally.own_text_kind() {
+            if own != kind {
+                kind = own;
+                reasons.push(format!(
+                    "a reply: its own new text reads as a {}",
+                    own.as_str()
+                ));
+            }
             // The words of the subject and the quoted mail no longer count against it.
             if let Some((p, r)) = tally.own {
                 tally.plan = p;
@@ -453,6 +460,7 @@ pub(super) fn decide_kind(
         kind,
         submission_like,
         unclear: false,
+        screened: false,
     }
 }
 

@@ -344,6 +344,10 @@ impl Classifier {
                 }) || ["截止", "截至", "请于", "务必于"]
                     .iter()
                     .any(|k| before.ends_with(k) || before.contains(k));
+                // "原定8月17日举行…推迟至8月24日": the day it no longer is.
+                let superseded = ["原定", "原计划", "原拟", "原定于", "原计划于"]
+                    .iter()
+                    .any(|k| before.ends_with(k));
                 // "已于4月12日报送…方案": when something was sent, not when the activity was.
                 let submitted = ["报送", "报来", "上报", "发送", "提交", "报县", "已报"]
                     .iter()
@@ -356,7 +360,7 @@ impl Classifier {
                         && (a[1].is_ascii_digit() && ".:：".contains(a[2]) && a[3].is_ascii_digit()
                             || ".:：".contains(a[1]) && a[2].is_ascii_digit())
                 };
-                if header_line || signing || deadline || submitted || stamp {
+                if header_line || signing || deadline || submitted || stamp || superseded {
                     continue;
                 }
                 let mut weight = 1.0;
@@ -371,6 +375,15 @@ impl Classifier {
                     ("定于", 3.0),
                     ("定为", 3.0),
                     ("改为", 3.0),
+                    ("推迟至", 3.0),
+                    ("推迟到", 3.0),
+                    ("延期至", 3.0),
+                    ("延期到", 3.0),
+                    ("调整至", 3.0),
+                    ("调整到", 3.0),
+                    ("改至", 3.0),
+                    ("改到", 3.0),
+                    ("顺延至", 3.0),
                     ("计划于", 3.0),
                     ("将于", 2.5),
                     ("已于", 3.0),

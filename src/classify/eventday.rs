@@ -18,7 +18,7 @@ pub(super) fn event_in_clause(before: &str, clause: &str) -> Option<&'static str
     let c = clause.trim_start_matches(|ch: char| {
         ch.is_whitespace() || "（）()星期一二三四五六日天上下午0123456789:：点时半，,".contains(ch)
     });
-    let acts = ["开展", "举办", "举行", "召开", "组织", "走进"];
+    let acts = ["开展", "举办", "举行", "召开", "组织", "走进", "邀请"];
     let head = first_chars(c, 24);
     // 在 near the start (after a subject such as 我局禁毒大队 or 邵阳市生态环境局洞口分局),
     // then the act; or the act itself.
@@ -58,6 +58,15 @@ pub(super) fn names_an_act(clause: &str) -> bool {
 pub(super) fn event_time_label(before: &str) -> Option<&'static str> {
     let b = before.trim_end_matches(|c: char| c.is_whitespace() || "：:为是".contains(c));
     let labels = [
+        "推迟至",
+        "推迟到",
+        "延期至",
+        "延期到",
+        "调整至",
+        "调整到",
+        "改至",
+        "改到",
+        "顺延至",
         "活动时间",
         "开展时间",
         "举办时间",
@@ -72,7 +81,8 @@ pub(super) fn event_time_label(before: &str) -> Option<&'static str> {
     let ends = labels.iter().any(|l| b.ends_with(l));
     // 定/改/调整 only before 为: "定为5月17日", not "规定5月…".
     let wei = before.trim_end().ends_with('为');
-    (ends && (wei || b.ends_with("时间"))).then_some("活动时间")
+    let moved = ["至", "到"].iter().any(|k| b.ends_with(k));
+    (ends && (wei || moved || b.ends_with("时间"))).then_some("活动时间")
 }
 
 /// The first `n` characters of `s`.

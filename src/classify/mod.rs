@@ -159,12 +159,20 @@ impl Classifier {
         }
         let from = mail.from_addr.clone().unwrap_or_default();
         let framing = Framing::of(mail);
+        tracing::debug!(
+            subject = %mail.subject,
+            body = %mail.body,
+            quoted_chars = mail.quoted.chars().count(),
+            reply = framing.reply,
+            forward = framing.forward,
+            "classifying"
+        );
         let zones = zones(mail);
         let mut reasons = Vec::new();
 
         // Evidence: scores over the zones, and facts about the mail.
         let (unit_score, unit_where) = self.unit_scores(&zones, &from, framing.forward);
-        let theme = self.theme_scores(&zones);
+        let theme = self.reply_theme_scores(&zones, framing);
         let mentions = self.date_candidates(&zones);
         let mut tally = Tally::of(&zones, framing);
         // "5月18日，县自来水公司组织…开展…" before the mail was sent: an account of what was
@@ -204,6 +212,15 @@ impl Classifier {
             kind.submission_like = false;
         }
         self.lean_by_sent_date(mail, &mut kind, &mentions, unit.index, &mut reasons);
+        if kind.kind == Kind::Other
+            && rests_on_unread
+            && unit.index.is_some()
+            && !facts.question
+            && !kind.screened
+        {
+            // Only a picture or a scan from a unit ("盖章版"): what it is, a person reads.
+            kind.submission_like = true;
+        }
         if kind.kind == Kind::Other {
             let mut d = decide_other(mail, kind.submission_like, reasons);
             if d.needs_review && rests_on_unread {
@@ -270,7 +287,7 @@ impl Classifier {
         // the question; it settles nothing).
         let report_ahead = kind.kind == Kind::Report
             && matches!((&date, mail.date), (Some(c), Some(sent)) if c.mention.start > sent.date_naive());
-        if report_ahead && checks::periodical(mail) {
+        if (report_ahead || !checks::mentions_theme_day(mail)) && checks::periodical(mail) {
             // An issue of the unit's newsletter that announces the activity among its other
             // news: neither its report nor its plan.
             reasons.push("a periodical newsletter, not a theme-day submission".into());
@@ -308,6 +325,8 @@ impl Classifier {
         }
         let why = if checks::acknowledgement(mail, framing) {
             "a reply acknowledging what it quotes, not a submission"
+        } else if checks::passes_on_office_mail(mail, &self.office_address) {
+            "passes on the office's own mail, adds no submission"
         } else if checks::periodic_summary(mail) {
             "a periodic work summary, not a theme-day submission"
         } else {
@@ -315,6 +334,7 @@ impl Classifier {
         };
         kind.kind = Kind::Other;
         kind.submission_like = false;
+        kind.screened = true;
         reasons.push(why.into());
     }
 

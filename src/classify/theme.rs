@@ -132,6 +132,28 @@ pub(super) fn activity_matchers(config: &Config, units: &[UnitMatcher]) -> Vec<A
 
 impl Classifier {
     /// How much of each activity's theme (schedule order) the mail carries, 0–1.
+    /// Theme scores of a mail; a reply whose own new text plainly names a theme is read by
+    /// that text, not by the subject and the quoted mail it answers (which may be about
+    /// another activity).
+    pub(super) fn reply_theme_scores(
+        &self,
+        zones: &[(Zone, String)],
+        framing: super::zones::Framing,
+    ) -> Vec<f64> {
+        if framing.reply && !framing.forward {
+            let own: Vec<(Zone, String)> = zones
+                .iter()
+                .filter(|(z, _)| !matches!(z, Zone::Subject | Zone::Quoted))
+                .cloned()
+                .collect();
+            let scores = self.theme_scores(&own);
+            if scores.iter().copied().fold(0.0, f64::max) >= 0.6 {
+                return scores;
+            }
+        }
+        self.theme_scores(zones)
+    }
+
     pub(super) fn theme_scores(&self, zones: &[(Zone, String)]) -> Vec<f64> {
         let all_text: String = zones
             .iter()

@@ -106,9 +106,13 @@ impl Framing {
     /// Reply or forward, by the subject's prefix (or a near-empty body above quoted text).
     pub(super) fn of(mail: &ParsedMail) -> Framing {
         let subject_l = mail.subject.to_lowercase();
+        // A reply by its subject's prefix, or by its headers when it quotes the mail it
+        // answers (its subject may be one the bot wrote, which is not read).
         let reply = ["re:", "re：", "回复", "答复:", "答复："]
             .iter()
-            .any(|p| subject_l.trim_start().starts_with(p));
+            .any(|p| subject_l.trim_start().starts_with(p))
+            || (mail.in_reply_to.is_some() || !mail.references.is_empty())
+                && !mail.quoted.trim().is_empty();
         let forward = ["fw:", "fwd:", "fw：", "转发", "转寄", "转:", "转："]
             .iter()
             .any(|p| subject_l.trim_start().starts_with(p))

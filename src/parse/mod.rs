@@ -85,6 +85,16 @@ pub struct ParsedMail {
     pub problems: Vec<String>,
 }
 
+/// Addresses mail services send their own notices from.
+const SYSTEM_SENDERS: &[&str] = &[
+    "10000@qq.com",
+    "qqmail@tencent.com",
+    "service@tencent.com",
+    "mail@service.netease.com",
+    "postmaster@163.com",
+    "postmaster@qq.com",
+];
+
 /// The header every outgoing mail carries; mail that has it is never answered.
 pub const LOOP_HEADER: &str = "X-Themeday-Loop";
 
@@ -496,6 +506,11 @@ fn automated_reason(msg: &mail_parser::Message<'_>, p: &ParsedMail) -> Option<St
         }
     }
     if let Some(addr) = &p.from_addr {
+        // Mail services' own system senders (QQ Mail's 10000@qq.com: file expiry, security
+        // notices): never a person.
+        if SYSTEM_SENDERS.iter().any(|s| addr.eq_ignore_ascii_case(s)) {
+            return Some(format!("automated sender {addr}"));
+        }
         let local = addr.split('@').next().unwrap_or("");
         let local = local.replace(['-', '_', '.'], "");
         for k in [
