@@ -498,6 +498,7 @@ pub fn decision_json(file: &Path, d: &crate::classify::Decision) -> String {
         "needs_review": d.needs_review,
         "automated": d.automated,
         "reasons": d.reasons,
+        "also": d.also,
     })
     .to_string()
 }

@@ -45,6 +45,7 @@ fn record_decision(m: &MailRecord) -> Decision {
         needs_review: m.needs_review,
         automated: m.automated,
         reasons: m.reasons.clone(),
+        also: Vec::new(),
     }
 }
 
@@ -85,6 +86,7 @@ pub fn assign(
             needs_review: false,
             automated: m.automated,
             reasons: vec!["set by the office".into()],
+            also: Vec::new(),
         },
         Assignment::Submission {
             activity,
@@ -135,6 +137,7 @@ pub fn assign(
                 needs_review: false,
                 automated: false,
                 reasons: vec!["set by the office".into()],
+                also: Vec::new(),
             }
         }
     };

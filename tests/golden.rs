@@ -1,5 +1,7 @@
 //! Golden tests: every `fixtures/{classify,holdout,holdout2}/*.eml` is classified and
-//! compared with the `.json` beside it (kind, unit, activity, dates, needs_review, automated). A mismatch writes the
+//! compared with the `.json` beside it (kind, unit, activity, dates, needs_review, automated,
+//! and every submission the mail carries: its `submissions` when it lists several, else the
+//! one its top-level fields name, or none for other mail). A mismatch writes the
 //! actual decision to `<name>.actual.json` next to the fixture. Each mail is also run with
 //! its line endings flipped (LF ↔ CRLF): the decision must not depend on them.
 
@@ -25,7 +27,20 @@ fn root() -> PathBuf {
 
 fn decision_value(raw: &[u8], classifier: &Classifier) -> serde_json::Value {
     let (_, _, d) = decide(classifier, raw);
+    let submissions: Vec<serde_json::Value> = d
+        .submissions()
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "kind": s.kind,
+                "activity": s.activity,
+                "activity_date": s.activity_date.map(|x| x.to_string()),
+                "activity_end": s.activity_end.map(|x| x.to_string()),
+            })
+        })
+        .collect();
     serde_json::json!({
+        "submissions": submissions,
         "kind": d.kind,
         "unit": d.unit,
         "activity": d.activity,
@@ -93,11 +108,34 @@ fn golden_corpus() {
         .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
         let raw = std::fs::read(eml).expect("read fixture");
         let actual = decision_value(&raw, &classifier);
-        let mismatched: Vec<&str> = KEYS
+        let mut mismatched: Vec<&str> = KEYS
             .iter()
             .copied()
             .filter(|k| expected[k] != actual[k])
             .collect();
+        // A mail that carries several submissions lists each, top-level first; any other plan
+        // or report carries exactly the one its top-level fields name.
+        let single = || {
+            if expected["kind"] == "other" {
+                serde_json::json!([])
+            } else {
+                serde_json::json!([{
+                    "kind": expected["kind"],
+                    "activity": expected["activity"],
+                    "activity_date": expected["activity_date"],
+                    "activity_end": expected["activity_end"],
+                }])
+            }
+        };
+        let want_subs = expected.get("submissions").cloned().unwrap_or_else(single);
+        if want_subs != actual["submissions"] {
+            mismatched.push("submissions");
+        }
+        let expected = {
+            let mut e = expected.clone();
+            e["submissions"] = want_subs;
+            e
+        };
         let actual_path = eml.with_extension("actual.json");
         if mismatched.is_empty() {
             let _ = std::fs::remove_file(&actual_path);
