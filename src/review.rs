@@ -126,10 +126,7 @@ fn submission_decision(config: &Config, m: &MailRecord, parts: &[Assignment]) ->
             .iter()
             .any(|s| s.kind == *kind && s.activity == Some(*activity))
         {
-            return Err(Error::Usage(format!(
-                "第{activity}项{}写了两次",
-                kind.zh()
-            )));
+            return Err(Error::Usage(format!("第{activity}项{}写了两次", kind.zh())));
         }
         // The mail's own date stays when it was read for this activity, or (for its first
         // submission) for none: an activity the schedule did not have yet (计划外活动).
