@@ -401,6 +401,18 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
                     .join("；"),
             ),
         ));
+        for sub in &m.also {
+            out.push_str(&format!(
+                "    另含：{} / {} / 活动日期 {}\n",
+                sub.kind.zh(),
+                sub.activity
+                    .map(|a| format!("第{a}项"))
+                    .unwrap_or_else(|| "活动未识别".into()),
+                sub.activity_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "未找到".into()),
+            ));
+        }
         if let Some(why) = &m.unprocessable {
             out.push_str(&format!("    无法处理：{}\n", repeated(why)));
         }
@@ -447,8 +459,14 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
             out.push('\n');
         }
         out.push_str(&format!(
-            "    更正：themeday assign {} --activity 序号 --kind plan|report [--date YYYY-MM-DD]，或 themeday assign {} --other\n\n",
-            m.id, m.id
+            "    更正：themeday assign {} --activity 序号 --kind plan|report [--date YYYY-MM-DD]{}，或 themeday assign {} --other\n\n",
+            m.id,
+            if m.also.is_empty() {
+                ""
+            } else {
+                " --also 序号:plan|report[:YYYY-MM-DD]（每项另含的材料一个 --also）"
+            },
+            m.id
         ));
     }
     Ok(out)

@@ -142,6 +142,23 @@ fn a_report_and_a_plan_in_one_mail_count_for_both_activities_with_one_acknowledg
         Some("2023-06-15")
     );
 
+    // The progress table and the timeliness export show activity 15's plan as received.
+    let table = themeday::status::status_table(&config, &store, now).unwrap();
+    let row = |n: &str| {
+        table
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(n))
+            .unwrap_or_else(|| panic!("{table}"))
+            .to_string()
+    };
+    assert!(row("15").contains("5月30日按时") && row("15").contains("方案已按时报送"));
+    assert!(row("8").contains("5月30日按时") && row("8").contains("报告已按时报送"));
+    let out = dir.path().join("t.csv");
+    themeday::export::timeliness::timeliness(&config, &store, now, "csv", &out).unwrap();
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let row15 = csv.lines().find(|l| l.starts_with("15,")).unwrap();
+    assert!(row15.contains(",2023-05-30,2023-06-08,按时,"), "{row15}");
+
     // One acknowledgement, listing each submission.
     let acks = acks(&store);
     assert_eq!(acks.len(), 1, "{acks:?}");
@@ -392,4 +409,97 @@ fn a_store_from_before_several_submissions_migrates_and_counts_as_before() {
     let subs = store.submissions(config.timezone).unwrap();
     assert!(subs.record_of(15, Kind::Plan).is_some());
     assert!(subs.record_of(8, Kind::Report).is_some());
+}
+
+#[test]
+fn assign_on_the_command_line_sets_several_submissions_with_also() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("units.toml"),
+        std::fs::read_to_string(root().join("config/dongkou-2023-units.toml")).unwrap(),
+    )
+    .unwrap();
+    let cfg = d.join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            r#"[office]
+name = "洞口县政务公开政务服务领导小组办公室"
+short_name = "县政务公开办"
+address = "43347867@qq.com"
+[season]
+year = 2023
+schedule = "{root}/config/dongkou-2023-schedule.tsv"
+units = "units.toml"
+calendar = "{root}/config/calendar"
+[mailbox]
+kind = "maildir"
+path = "maildir"
+[outgoing]
+kind = "file"
+dir = "outbox"
+[store]
+database = "themeday.db"
+archive = "archive"
+"#,
+            root = root().display()
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_themeday"))
+            .args(["--config", cfg.to_str().unwrap()])
+            .args(["--now", "2023-05-29T12:00:00+08:00"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(o.status.success(), "{args:?}: {text}");
+        text
+    };
+    let mail = root().join("fixtures/classify/123-qq-shenpi-report12-plan25-no-date-review.eml");
+    run(&["import", mail.to_str().unwrap()]);
+    let review = run(&["review"]);
+    assert!(
+        review.contains("另含：活动方案 / 第25项 / 活动日期 未找到"),
+        "{review}"
+    );
+    assert!(review.contains("--also 序号:plan|report"), "{review}");
+    let row = |table: &str, n: &str| {
+        table
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(n))
+            .unwrap_or_else(|| panic!("{table}"))
+            .to_string()
+    };
+    let before = run(&["status"]);
+    assert!(!row(&before, "25").contains("按时"), "{before}");
+    assert!(!row(&before, "12").contains("按时"), "{before}");
+    run(&[
+        "assign",
+        "1",
+        "--activity",
+        "12",
+        "--kind",
+        "report",
+        "--also",
+        "25:plan:2023-10-17",
+    ]);
+    let status = run(&["status"]);
+    assert!(row(&status, "25").contains("10月17日"), "{status}");
+    assert!(row(&status, "25").contains("方案已按时报送"), "{status}");
+    assert!(row(&status, "12").contains("报告已按时报送"), "{status}");
+    // A malformed --also is refused with the form.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_themeday"))
+        .args(["--config", cfg.to_str().unwrap(), "assign", "1"])
+        .args(["--activity", "12", "--kind", "report", "--also", "25-plan"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("序号:类别"));
 }
