@@ -209,7 +209,9 @@ pub fn assign(
             reasons: vec!["set by the office".into()],
             also: Vec::new(),
         },
-        Assignment::Submission { .. } => submission_decision(config, &m, &[target.clone()])?,
+        Assignment::Submission { .. } => {
+            submission_decision(config, &m, std::slice::from_ref(target))?
+        }
         Assignment::Several(parts) => submission_decision(config, &m, parts)?,
     };
     // Learn the sender for the unit, unless the directory or the store knows it already.
