@@ -496,4 +496,44 @@ mod tests {
         let got: Vec<(usize, &str)> = v.iter().map(|l| (l.no, l.text.as_str())).collect();
         assert_eq!(got, vec![(3, "#3 确认"), (6, "#5 其他")]);
     }
+
+    #[test]
+    fn several_submissions_of_one_mail_in_one_line() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day);
+        let want = Command::AssignSeveral {
+            mail: 12,
+            parts: vec![
+                AssignPart {
+                    activity: 8,
+                    kind: Kind::Report,
+                    date: d(5, 26),
+                    end: None,
+                },
+                AssignPart {
+                    activity: 15,
+                    kind: Kind::Plan,
+                    date: None,
+                    end: None,
+                },
+            ],
+        };
+        for line in [
+            "#12 第8项 报告 5月26日；第15项 方案",
+            "＃１２ 第8项报告 2023-05-26 + 第15项 方案",
+            "#12 第8项 报告 5月26日; 第15项 方案",
+        ] {
+            assert_eq!(commands(line, 2023)[0].command, Ok(want.clone()), "{line}");
+        }
+        // A date after ；is still the one submission's date.
+        assert_eq!(
+            commands("#12 第3项 报告；4月28日", 2023)[0].command,
+            Ok(Command::Assign {
+                mail: 12,
+                activity: 3,
+                kind: Kind::Report,
+                date: d(4, 28),
+                end: None,
+            })
+        );
+    }
 }
