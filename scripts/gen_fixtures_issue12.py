@@ -190,8 +190,16 @@ def pdf_scan(pages=2, producer="Canon iR-ADV C3525 PDF"):
     return pdf_file(objs)
 
 
-def label(kind, unit=None, activity=None, start=None, end=None, review=False, automated=False):
-    return h.label(kind, unit, activity, start, end, review, automated)
+def label(kind, unit=None, activity=None, start=None, end=None, review=False, automated=False,
+          submissions=None):
+    """The expected decision; `submissions` lists every (kind, activity, start[, end]) of a
+    mail that carries several, the top-level one first."""
+    lab = h.label(kind, unit, activity, start, end, review, automated)
+    if submissions:
+        lab["submissions"] = [
+            {"kind": k, "activity": a, "activity_date": st, "activity_end": (rest[0] if rest else st)}
+            for k, a, st, *rest in submissions]
+    return lab
 
 
 CASES = []
@@ -677,7 +685,7 @@ def c081():
 
 
 @case("082-qq-veterans-report-and-next-plan-in-one-mail",
-      "one mail, two submissions: the report of activity 8 and the plan of activity 15 (two .docx) -> review")
+      "one mail, two submissions: the report of activity 8 and the plan of activity 15 (two .docx) -> both")
 def c082():
     date = dt(2023, 5, 30, 17, 45, 0)
     body = ("县政务公开办：\n"
@@ -701,7 +709,8 @@ def c082():
                   "----=_NextPart_6475C7E0_0C2D3E4F_9EAFB0C1")
     hs = qq_headers(date, addr("退役军人事务局", "3057712094@qq.com", "gb18030", quote=True),
                     "情况报告和活动方案", "7E8F9A0B1C2D3E4F5A6B7C8D9E0F1A2B3C07", "gb18030")
-    return message(hs, mixed), label("report", "县退役军人事务局", 8, "2023-05-26", review=True)
+    return message(hs, mixed), label("report", "县退役军人事务局", 8, "2023-05-26", submissions=[
+        ("report", 8, "2023-05-26"), ("plan", 15, "2023-06-15")])
 
 
 
@@ -981,7 +990,7 @@ def c095():
 
 
 @case("096-foxmail-police-report-and-plan-in-body",
-      "one mail: the report of 5·15 and the plan of 6·26 in the body, subject names both -> review")
+      "one mail: the report of 5·15 and the plan of 6·26 in the body, subject names both -> both")
 def c096():
     date = dt(2023, 5, 19, 17, 0, 0)
     body = ("县政务公开办：\n"
@@ -999,7 +1008,8 @@ def c096():
           "X-Mailer: Foxmail 7.2.25.228[cn]",
           "Mime-Version: 1.0",
           "Message-ID: <202305191700005521844@163.com>"]
-    return message(hs, alt), label("report", "县公安局", 9, "2023-05-15", review=True)
+    return message(hs, alt), label("report", "县公安局", 9, "2023-05-15", submissions=[
+        ("report", 9, "2023-05-15"), ("plan", 13, "2023-06-21")])
 
 
 
@@ -1161,6 +1171,142 @@ def c104():
     return message(hs, part), label("report", "县公安局", 24, "2023-09-15")
 
 
+# ----------------------------------------------------------------------------- several submissions
+
+
+@case("121-coremail-police-report13-pdf-plan24-docx",
+      "one mail: the 禁毒日 report as a PDF and the 网络安全宣传周 plan as a .docx, body names both -> both, "
+      "no review")
+def c121():
+    date = dt(2023, 6, 30, 16, 20, 0)
+    body = ("县政务公开办：\n"
+            "　　随信报送两份材料，一份是6月26日禁毒宣传活动的总结，一份是9月份网络安全宣传活动的方案，"
+            "请一并登记。\n"
+            "洞口县公安局 禁毒大队\n"
+            "电话：0739-7862233\n")
+    report = pdf_text(["洞口县公安局“6.26”国际禁毒日禁毒宣传活动总结",
+                       "6月26日上午，我局联合县禁毒委成员单位在县城雪峰广场开展",
+                       "“6.26”国际禁毒日集中宣传活动，设置毒品仿真样品展台，",
+                       "发放禁毒宣传资料4200份，接受群众咨询360余人次。",
+                       "洞口县公安局",
+                       "2023年6月29日"])
+    plan = docx(["洞口县公安局2023年国家网络安全宣传周校园宣传活动方案",
+                 "一、活动时间：定于2023年9月14日上午",
+                 "二、活动地点：洞口县第一中学",
+                 "三、活动内容：网络安全知识讲座、防范电信网络诈骗展板展示、有奖问答",
+                 "四、参加人员：网安大队民警、学校师生代表",
+                 "洞口县公安局",
+                 "2023年6月29日"])
+    alt = multi("alternative", [text("plain", body, "UTF-8", "base64"),
+                                text("html", foxmail_html(body, "UTF-8"), "UTF-8", "base64")],
+                "----=_Part_121_1402881364.1688113200000")
+    mixed = multi("mixed", [alt,
+                            attachment(report, "application/pdf", "禁毒日宣传活动总结.pdf", "ew"),
+                            attachment(plan, DOCX_CT, "网络安全宣传周活动方案.docx", "ew")],
+                  "----=_Part_121_2071839225.1688113200001")
+    hs = ["Date: " + date,
+          "From: " + addr("公安局禁毒大队", "dkgajd@163.com", "UTF-8"),
+          "To: " + OFFICE,
+          "Subject: " + ew("报送材料两份", "UTF-8"),
+          h.COREMAIL_163,
+          "MIME-Version: 1.0",
+          "Message-ID: <5c2e7a10.1f0b.189073a2c4d.Coremail.dkgajd@163.com>"]
+    return message(hs, mixed), label("report", "县公安局", 13, "2023-06-26", submissions=[
+        ("report", 13, "2023-06-26"), ("plan", 24, "2023-09-14")])
+
+
+@case("122-qq-veterans-report8-plan15-body-short-headings",
+      "one mail, body only: a heading on its own line for each part (…开展情况 / …活动方案), "
+      "paragraphs under each -> both, no review")
+def c122():
+    date = dt(2023, 4, 27, 11, 5, 0)
+    body = ("县政务公开办：\n"
+            "现将我局两项主题日材料报送如下。\n"
+            "\n"
+            "一、退役军人就业创业调研活动开展情况\n"
+            "4月20日，我局组织调研组，邀请县人大代表和退役军人代表，走访黄桥镇、山门镇的退役军人"
+            "创业企业6家，召开座谈会2场，收集就业创业方面的意见建议11条。\n"
+            "\n"
+            "二、退役军人优待名录政策发布活动方案\n"
+            "（一）时间：2023年6月13日上午9时\n"
+            "（二）地点：县退役军人服务中心\n"
+            "（三）内容：发布全县退役军人优待名录，现场解读优待证使用办法。\n"
+            "\n"
+            "洞口县退役军人事务局\n"
+            "2023年4月27日\n")
+    alt = multi("alternative", [text("plain", body, "gb18030", "base64"),
+                                text("html", qq_html(body), "gb18030", "base64")],
+                "----=_NextPart_6449E6C4_0B1C2D3E_4F5A6B7C")
+    hs = qq_headers(date, addr("退役军人局", "2218845077@qq.com", "gb18030", quote=True),
+                    "退役军人事务局主题日材料", "1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E122", "gb18030")
+    return message(hs, alt), label("report", "县退役军人事务局", 8, "2023-04-20", submissions=[
+        ("report", 8, "2023-04-20"), ("plan", 15, "2023-06-13")])
+
+
+@case("123-qq-shenpi-report12-plan25-no-date-review",
+      "one mail: the report of activity 12 and a plan of activity 25 whose day is not set yet "
+      "(时间另行通知) -> both recorded, the plan without a date, review")
+def c123():
+    date = dt(2023, 5, 29, 10, 30, 0)
+    body = "县政务公开办：\n附件为我局两份材料，请审阅。\n县行政审批服务局办公室\n"
+    report = docx(["洞口县行政审批服务局“政务公开答疑解惑、打好服务牌”主题活动情况报告",
+                   "5月25日下午，我局邀请企业代表和群众代表18人走进县政务服务中心，现场观摩“一件事一次办”",
+                   "办理流程，就不动产登记、企业开办等事项答疑12个。",
+                   "洞口县行政审批服务局",
+                   "2023年5月29日"])
+    plan = docx(["洞口县“12345”政务服务便民热线“开放日”活动方案",
+                 "一、活动时间：下半年，具体时间另行通知",
+                 "二、活动地点：县12345政务服务便民热线中心",
+                 "三、活动内容：邀请市民代表走进热线中心，观摩受理、派单、回访流程",
+                 "洞口县行政审批服务局",
+                 "2023年5月29日"])
+    alt = multi("alternative", [text("plain", body, "gb18030", "base64"),
+                                text("html", qq_html(body), "gb18030", "base64")],
+                "----=_NextPart_64740C5E_0D1E2F3A_4B5C6D7E")
+    mixed = multi("mixed", [alt,
+                            attachment(report, DOCX_CT, "答疑解惑主题活动情况报告.docx", "ew", "gb18030"),
+                            attachment(plan, DOCX_CT, "12345热线开放日活动方案.docx", "ew", "gb18030")],
+                  "----=_NextPart_64740C5E_0D1E2F3A_8F9A0B1C")
+    hs = qq_headers(date, addr("行政审批服务局", "dkxzspj@163.com", "gb18030", quote=True),
+                    "两份材料", "2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F123", "gb18030")
+    return message(hs, mixed), label("report", "县行政审批服务局", 12, "2023-05-25", review=True,
+                                     submissions=[("report", 12, "2023-05-25"),
+                                                  ("plan", 25, None, None)])
+
+
+@case("124-outlook-civil-report-and-news-story-one-activity",
+      "a report and a news story (新闻稿) of the same activity in two attachments: one submission, "
+      "not several")
+def c124():
+    date = dt(2023, 4, 28, 15, 40, 0)
+    body = "县政务公开办：\n附件是我局第三届公众开放日的情况报告和新闻稿，请查收。\n县民政局 办公室\n"
+    report = docx(["洞口县民政局第三届公众开放日活动情况报告",
+                   "4月25日，我局举办第三届公众开放日活动，邀请人大代表、政协委员和群众代表30人走进县社会福利院、"
+                   "县殡仪馆实地参观，并召开座谈会听取意见建议。",
+                   "洞口县民政局",
+                   "2023年4月27日"])
+    story = docx(["县民政局举办第三届公众开放日活动（新闻稿）",
+                  "4月25日，县民政局举办第三届公众开放日活动，30名代表走进民政服务机构，近距离了解民政工作。",
+                  "（县民政局供稿）"])
+    alt = multi("alternative", [text("plain", body, "utf-8", "base64"),
+                                text("html", foxmail_html(body, "utf-8"), "utf-8", "base64")],
+                "_000_TYZPR06MB5121A0B1C2D3E4F5_alt")
+    mixed = multi("mixed", [alt,
+                            attachment(report, DOCX_CT, "公众开放日活动情况报告.docx", "ew"),
+                            attachment(story, DOCX_CT, "公众开放日新闻稿.docx", "ew")],
+                  "_004_TYZPR06MB5121A0B1C2D3E4F5_")
+    hs = ["From: " + addr("县民政局", "dkmzj@outlook.com"),
+          "To: " + addr("政务公开办", OFFICE),
+          "Subject: " + ew("公众开放日活动情况报告及新闻稿", "utf-8"),
+          "Thread-Topic: " + ew("公众开放日活动情况报告及新闻稿", "utf-8"),
+          "Thread-Index: AdmZc2V2ZXJhbCBzdWJtaXNzaW9ucw==",
+          "Date: " + date,
+          "Message-ID: <TYZPR06MB5121A0B1C2D3E4F5A6B7C8D9@TYZPR06MB5121.apcprd06.prod.outlook.com>",
+          "Content-Language: zh-CN",
+          "MIME-Version: 1.0"]
+    return message(hs, mixed), label("report", "县民政局", 7, "2023-04-25")
+
+
 # ----------------------------------------------------------------------------- write + verify
 
 
@@ -1178,6 +1324,8 @@ def readme_table():
                 exp.append(lab["activity_date"] if same else f"{lab['activity_date']}…{lab['activity_end'][5:]}")
             else:
                 exp.append("date ?")
+            for sub in lab.get("submissions", [])[1:]:
+                exp.append(f"+ {sub['kind']} #{sub['activity'] or '?'} {sub['activity_date'] or 'date ?'}")
             if lab["needs_review"]:
                 exp.append("review")
         rows.append(f"| {name[:3]} | `{name}` | {', '.join(exp)} | {what} |")
@@ -1198,7 +1346,7 @@ def main():
     ok = True
     for name, what, fn in CASES:
         raw, lab = fn()
-        assert list(lab) == h.KEYS, lab
+        assert [k for k in lab if k != "submissions"] == h.KEYS, lab
         eml, js = OUT / f"{name}.eml", OUT / f"{name}.json"
         want = json.dumps(lab, ensure_ascii=False, indent=2) + "\n"
         if check:

@@ -341,20 +341,32 @@ pub fn run() -> anyhow::Result<ExitCode> {
             date,
             end,
             other,
+            also,
             by,
         } => {
+            use crate::review::Assignment;
             let config = load()?;
             let mut store = existing_store(&config, now)?;
+            let first = Assignment::Submission {
+                activity: activity.unwrap_or_default(),
+                kind: crate::classify::Kind::parse(kind.as_deref().unwrap_or(""))
+                    .unwrap_or(crate::classify::Kind::Other),
+                date,
+                end,
+            };
             let target = if other {
-                crate::review::Assignment::Other
+                Assignment::Other
+            } else if also.is_empty() {
+                first
             } else {
-                crate::review::Assignment::Submission {
-                    activity: activity.expect("clap requires --activity"),
-                    kind: crate::classify::Kind::parse(kind.as_deref().unwrap_or(""))
-                        .expect("clap checks --kind"),
-                    date,
-                    end,
-                }
+                let mut parts = vec![first];
+                parts.extend(also.into_iter().map(|p| Assignment::Submission {
+                    activity: p.activity,
+                    kind: p.kind,
+                    date: p.date,
+                    end: p.end,
+                }));
+                Assignment::Several(parts)
             };
             let by = by
                 .or_else(|| std::env::var("USER").ok())
@@ -498,6 +510,7 @@ pub fn decision_json(file: &Path, d: &crate::classify::Decision) -> String {
         "needs_review": d.needs_review,
         "automated": d.automated,
         "reasons": d.reasons,
+        "also": d.also,
     })
     .to_string()
 }

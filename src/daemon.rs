@@ -110,12 +110,14 @@ fn acks_for(
             return Err(Error::Send(format!("发件人地址 {from:?} 无效，无法回复")));
         }
     }
-    let plan_on_record = match d.activity {
-        Some(a) => store.has_settled_plan(a, None)?,
-        None => false,
-    };
+    let mut plans_on_record = Vec::new();
+    for a in d.submissions().iter().filter_map(|s| s.activity) {
+        if store.has_settled_plan(a, None)? {
+            plans_on_record.push(a);
+        }
+    }
     let received = received.filter(|r| *r <= now).unwrap_or(now);
-    let drafts: Vec<_> = ack::draft(config, hash, p, d, received, now, plan_on_record)
+    let drafts: Vec<_> = ack::draft(config, hash, p, d, received, now, &plans_on_record)
         .into_iter()
         .collect();
     let built = drafts
@@ -322,10 +324,12 @@ fn account(
         }
     }
     if let Some(d) = &r.decision {
-        match d.kind {
-            Kind::Plan => sum.plans += 1,
-            Kind::Report => sum.reports += 1,
-            Kind::Other => {}
+        for s in d.submissions() {
+            match s.kind {
+                Kind::Plan => sum.plans += 1,
+                Kind::Report => sum.reports += 1,
+                Kind::Other => {}
+            }
         }
         if d.needs_review {
             sum.review += 1;
@@ -336,6 +340,7 @@ fn account(
             kind = d.kind.as_str(),
             unit = d.unit.as_deref().unwrap_or("-"),
             activity = d.activity.unwrap_or(0),
+            further = d.also.len(),
             review = d.needs_review,
             "recorded"
         );

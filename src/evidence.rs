@@ -123,6 +123,10 @@ fn rules() -> &'static [Rule] {
                 r(r"a periodic work summary, not a theme-day submission"),
                 |_| "定期工作总结，不是主题日报送材料".into(),
             ),
+            (r(r"several submissions, each read on its own: (.*)"), |c| {
+                let kinds: Vec<&str> = c[1].split(", ").map(kind).collect();
+                format!("一封邮件含多项报送，逐项识别：{}", kinds.join("、"))
+            }),
             (r(r"several submissions: its (\w+) read on its own"), |c| {
                 format!("一封邮件含多项报送：按本邮件自身文字登记为{}", kind(&c[1]))
             }),

@@ -110,6 +110,7 @@ fn failed_decision(reason: &str) -> Decision {
         needs_review: true,
         automated: false,
         reasons: vec![reason.to_string()],
+        also: Vec::new(),
     }
 }
 
@@ -164,6 +165,7 @@ pub fn judge(classifier: &Classifier, p: &ParsedMail) -> Decision {
         needs_review: true,
         automated: false,
         reasons,
+        also: Vec::new(),
     }
 }
 
@@ -206,6 +208,7 @@ pub fn judge_timing(
                     reasons: vec![format!(
                         "automated: a short answer {after} seconds after our mail was sent"
                     )],
+                    also: Vec::new(),
                 });
             }
             break;

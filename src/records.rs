@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
-use crate::classify::Kind;
+use crate::classify::{Kind, Submission};
 
 /// A recorded mail, as the deadline engine and the reports read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +65,9 @@ pub struct MailRecord {
     pub sender: Option<String>,
     /// The mail waits for review only because of who sent it (the classifier was sure).
     pub held_for_sender: bool,
+    /// The further submissions of a mail that carries several (the first is `kind`,
+    /// `activity` and the dates above), in the mail's order; empty for most mail.
+    pub also: Vec<Submission>,
 }
 
 /// What the bot knows about a mail besides its content: when the office's side received it,
@@ -105,6 +108,42 @@ impl MailRecord {
     /// Counts toward an activity's state: a plan or report the office need not check first.
     pub fn is_settled_submission(&self) -> bool {
         self.kind != Kind::Other && self.activity.is_some() && (!self.needs_review || self.reviewed)
+    }
+
+    /// Every plan or report the mail carries, the first (its own columns) first; none for
+    /// other mail.
+    pub fn submissions(&self) -> Vec<Submission> {
+        if self.kind == Kind::Other {
+            return Vec::new();
+        }
+        let mut v = vec![Submission {
+            kind: self.kind,
+            activity: self.activity,
+            activity_date: self.activity_date,
+            activity_end: self.activity_end,
+            reasons: Vec::new(),
+        }];
+        v.extend(self.also.iter().cloned());
+        v
+    }
+
+    /// The submissions that count toward their activities' states: each with an activity, of
+    /// a mail the office need not check first.
+    pub fn settled_submissions(&self) -> Vec<Submission> {
+        if self.needs_review && !self.reviewed {
+            return Vec::new();
+        }
+        self.submissions()
+            .into_iter()
+            .filter(|s| s.kind != Kind::Other && s.activity.is_some())
+            .collect()
+    }
+
+    /// Whether the mail carries a settled report (as its first submission or a further one).
+    pub fn has_settled_report(&self) -> bool {
+        self.settled_submissions()
+            .iter()
+            .any(|s| s.kind == Kind::Report)
     }
 }
 
@@ -165,16 +204,16 @@ pub(crate) struct Side {
 }
 
 impl Side {
-    fn add(&mut self, m: &MailRecord, tz: Tz, first_date_stays: bool) {
+    fn add(&mut self, m: &MailRecord, s: &Submission, tz: Tz, first_date_stays: bool) {
         let arrival = (m.received_instant(), m.id);
-        if let Some(d) = m.activity_date {
+        if let Some(d) = s.activity_date {
             let replaces = match self.dated_by {
                 None => true,
                 Some(by) if first_date_stays => arrival < by,
                 Some(by) => arrival > by,
             };
             if replaces {
-                self.dated = Some((d, m.activity_end.unwrap_or(d).max(d)));
+                self.dated = Some((d, s.activity_end.unwrap_or(d).max(d)));
                 self.dated_by = Some(arrival);
             }
         }
@@ -198,10 +237,12 @@ impl Side {
 }
 
 impl Submissions {
-    /// Takes one mail into account; mails must come in id order. Anything but a settled plan
-    /// or report with an activity is ignored.
+    /// Takes one mail into account; mails must come in id order. Each settled plan or report
+    /// it carries counts for its activity (a mail with the report of one activity and the
+    /// plan of the next counts for both); anything else is ignored.
     pub fn add(&mut self, m: &MailRecord, tz: Tz) {
-        if !m.is_settled_submission() {
+        let subs = m.settled_submissions();
+        if subs.is_empty() {
             return;
         }
         if let (Some(unit), Some(addr)) = (&m.unit, &m.from_addr) {
@@ -210,14 +251,16 @@ impl Submissions {
                 self.senders.push(pair);
             }
         }
-        let Some(activity) = m.activity else {
-            return;
-        };
-        let a = self.by_activity.entry(activity).or_default();
-        match m.kind {
-            Kind::Plan => a.plan.add(m, tz, false),
-            Kind::Report => a.report.add(m, tz, true),
-            Kind::Other => {}
+        for s in &subs {
+            let Some(activity) = s.activity else {
+                continue;
+            };
+            let a = self.by_activity.entry(activity).or_default();
+            match s.kind {
+                Kind::Plan => a.plan.add(m, s, tz, false),
+                Kind::Report => a.report.add(m, s, tz, true),
+                Kind::Other => {}
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::classify::{Classifier, Decision, Kind};
+use crate::classify::{Classifier, Decision, Kind, Submission};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::notify::{self, ack};
@@ -17,6 +17,9 @@ use crate::records::MailRecord;
 use crate::safetext::{attachment_list, repeated};
 use crate::store::{decision_json, Store};
 
+/// What the office sets a mail to. A correction replaces everything the mail was recorded
+/// with: `Submission` leaves it one plan or report (a mail recorded with several keeps only
+/// that one), `Several` sets each plan or report it carries, in order, `Other` none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Assignment {
     Submission {
@@ -25,7 +28,34 @@ pub enum Assignment {
         date: Option<NaiveDate>,
         end: Option<NaiveDate>,
     },
+    /// Several submissions in one mail (each a `Submission`), the first first.
+    Several(Vec<Assignment>),
     Other,
+}
+
+impl Assignment {
+    /// The assignment that confirms what a mail was recorded with (each of its submissions),
+    /// or None when one of them has no activity.
+    pub fn of_record(m: &MailRecord) -> Option<Assignment> {
+        let parts: Option<Vec<Assignment>> = m
+            .submissions()
+            .into_iter()
+            .map(|s| {
+                Some(Assignment::Submission {
+                    activity: s.activity?,
+                    kind: s.kind,
+                    date: s.activity_date,
+                    end: s.activity_end,
+                })
+            })
+            .collect();
+        let mut parts = parts?;
+        match parts.len() {
+            0 => Some(Assignment::Other),
+            1 => parts.pop(),
+            _ => Some(Assignment::Several(parts)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +75,99 @@ fn record_decision(m: &MailRecord) -> Decision {
         needs_review: m.needs_review,
         automated: m.automated,
         reasons: m.reasons.clone(),
+        also: m.also.clone(),
     }
+}
+
+/// The decision the office sets with one or more submissions: the first is the mail's own,
+/// the others its further ones; all of one unit, no two the same.
+fn submission_decision(config: &Config, m: &MailRecord, parts: &[Assignment]) -> Result<Decision> {
+    let recorded = m.submissions();
+    let mut subs: Vec<Submission> = Vec::new();
+    let mut unit: Option<String> = None;
+    for (i, part) in parts.iter().enumerate() {
+        let Assignment::Submission {
+            activity,
+            kind,
+            date,
+            end,
+        } = part
+        else {
+            return Err(Error::Usage(
+                "多项材料中的每一项都应为“第N项 方案|报告 [日期]”".into(),
+            ));
+        };
+        let a = config.activity(*activity).ok_or_else(|| {
+            Error::Usage(format!(
+                "活动计划表中没有第{activity}项（序号为 1–{}）",
+                config
+                    .activities
+                    .iter()
+                    .map(|a| a.number)
+                    .max()
+                    .unwrap_or(0)
+            ))
+        })?;
+        if *kind == Kind::Other {
+            return Err(Error::Usage(
+                "--kind 只能是 plan（方案）或 report（报告）；其他邮件用 --other".into(),
+            ));
+        }
+        match &unit {
+            Some(u) if *u != a.unit => {
+                return Err(Error::Usage(format!(
+                    "一封邮件的各项材料应属于同一单位：第{activity}项属于{}，而不是{u}",
+                    a.unit
+                )))
+            }
+            _ => unit = Some(a.unit.clone()),
+        }
+        if subs
+            .iter()
+            .any(|s| s.kind == *kind && s.activity == Some(*activity))
+        {
+            return Err(Error::Usage(format!("第{activity}项{}写了两次", kind.zh())));
+        }
+        // The mail's own date stays when it was read for this activity, or (for its first
+        // submission) for none: an activity the schedule did not have yet (计划外活动).
+        let read = recorded
+            .iter()
+            .find(|s| s.activity == Some(*activity))
+            .or(recorded.first().filter(|s| i == 0 && s.activity.is_none()));
+        let date = date.or(read.and_then(|s| s.activity_date));
+        let end = end.or(match read {
+            Some(s) if date == s.activity_date => s.activity_end,
+            _ => date,
+        });
+        if let (Some(d), Some(e)) = (date, end) {
+            if e < d {
+                return Err(Error::Usage(format!("--end {e} 早于 --date {d}")));
+            }
+        }
+        subs.push(Submission {
+            kind: *kind,
+            activity: Some(*activity),
+            activity_date: date,
+            activity_end: end,
+            reasons: vec!["set by the office".into()],
+        });
+    }
+    let first = subs
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::Usage("没有要登记的材料".into()))?;
+    Ok(Decision {
+        kind: first.kind,
+        unit,
+        activity: first.activity,
+        activity_date: first.activity_date,
+        activity_end: first.activity_end,
+        confidence: 1.0,
+        needs_review: false,
+        automated: false,
+        reasons: vec!["set by the office".into()],
+        also: subs.split_off(1),
+    })
 }
 
 /// A classifier that also knows the addresses the office confirmed (a proposal is no
@@ -85,58 +207,12 @@ pub fn assign(
             needs_review: false,
             automated: m.automated,
             reasons: vec!["set by the office".into()],
+            also: Vec::new(),
         },
-        Assignment::Submission {
-            activity,
-            kind,
-            date,
-            end,
-        } => {
-            let a = config.activity(*activity).ok_or_else(|| {
-                Error::Usage(format!(
-                    "活动计划表中没有第{activity}项（序号为 1–{}）",
-                    config
-                        .activities
-                        .iter()
-                        .map(|a| a.number)
-                        .max()
-                        .unwrap_or(0)
-                ))
-            })?;
-            if *kind == Kind::Other {
-                return Err(Error::Usage(
-                    "--kind 只能是 plan（方案）或 report（报告）；其他邮件用 --other".into(),
-                ));
-            }
-            // The mail's own date stays when it was read for this activity, or for none (an
-            // activity the schedule did not have yet: 计划外活动).
-            let date = date.or(if m.activity == Some(*activity) || m.activity.is_none() {
-                m.activity_date
-            } else {
-                None
-            });
-            let end = end.or(if date == m.activity_date {
-                m.activity_end
-            } else {
-                date
-            });
-            if let (Some(d), Some(e)) = (date, end) {
-                if e < d {
-                    return Err(Error::Usage(format!("--end {e} 早于 --date {d}")));
-                }
-            }
-            Decision {
-                kind: *kind,
-                unit: Some(a.unit.clone()),
-                activity: Some(*activity),
-                activity_date: date,
-                activity_end: end,
-                confidence: 1.0,
-                needs_review: false,
-                automated: false,
-                reasons: vec!["set by the office".into()],
-            }
+        Assignment::Submission { .. } => {
+            submission_decision(config, &m, std::slice::from_ref(target))?
         }
+        Assignment::Several(parts) => submission_decision(config, &m, parts)?,
     };
     // Learn the sender for the unit, unless the directory or the store knows it already.
     let learned_now = store.learned_addresses()?;
@@ -162,10 +238,12 @@ pub fn assign(
                 source,
             })?;
             if let Ok(parsed) = parse(&raw) {
-                let plan_on_record = match after.activity {
-                    Some(a) => store.has_settled_plan(a, Some(m.id))?,
-                    None => false,
-                };
+                let mut plans_on_record = Vec::new();
+                for a in after.submissions().iter().filter_map(|s| s.activity) {
+                    if store.has_settled_plan(a, Some(m.id))? {
+                        plans_on_record.push(a);
+                    }
+                }
                 if let Some(mut d) = ack::draft(
                     config,
                     &m.hash,
@@ -173,7 +251,7 @@ pub fn assign(
                     &after,
                     m.received_instant(),
                     now,
-                    plan_on_record,
+                    &plans_on_record,
                 ) {
                     d.dedup_key = key;
                     // A mail whose acknowledgement cannot be built is still settled.
@@ -275,14 +353,8 @@ pub fn confirm_address(
         if m.unit.as_deref() != Some(u.name.as_str()) || crate::dkim::failed(m.dkim.as_deref()) {
             continue;
         }
-        let (Some(activity), kind) = (m.activity, m.kind) else {
+        let Some(target) = Assignment::of_record(&m) else {
             continue;
-        };
-        let target = Assignment::Submission {
-            activity,
-            kind,
-            date: m.activity_date,
-            end: m.activity_end,
         };
         assign(config, store, m.id, &target, by, now)?;
         settled.push(m.id);
@@ -331,6 +403,18 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
                     .join("；"),
             ),
         ));
+        for sub in &m.also {
+            out.push_str(&format!(
+                "    另含：{} / {} / 活动日期 {}\n",
+                sub.kind.zh(),
+                sub.activity
+                    .map(|a| format!("第{a}项"))
+                    .unwrap_or_else(|| "活动未识别".into()),
+                sub.activity_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "未找到".into()),
+            ));
+        }
         if let Some(why) = &m.unprocessable {
             out.push_str(&format!("    无法处理：{}\n", repeated(why)));
         }
@@ -377,8 +461,14 @@ pub fn review_text(config: &Config, store: &Store) -> Result<String> {
             out.push('\n');
         }
         out.push_str(&format!(
-            "    更正：themeday assign {} --activity 序号 --kind plan|report [--date YYYY-MM-DD]，或 themeday assign {} --other\n\n",
-            m.id, m.id
+            "    更正：themeday assign {} --activity 序号 --kind plan|report [--date YYYY-MM-DD]{}，或 themeday assign {} --other\n\n",
+            m.id,
+            if m.also.is_empty() {
+                ""
+            } else {
+                " --also 序号:plan|report[:YYYY-MM-DD]（每项另含的材料一个 --also）"
+            },
+            m.id
         ));
     }
     Ok(out)

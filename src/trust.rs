@@ -195,6 +195,7 @@ mod tests {
             needs_review: false,
             automated: false,
             reasons: Vec::new(),
+            also: Vec::new(),
         }
     }
 

@@ -111,7 +111,7 @@ fn acknowledgements_use_the_full_name() {
     let dec = Classifier::new(&c).classify(&p);
     assert_eq!(dec.unit.as_deref(), Some("县市监局"));
     let now = DateTime::parse_from_rfc3339("2023-04-18T10:00:00+08:00").unwrap();
-    let text = ack::draft(&c, "h", &p, &dec, now, now, false).unwrap().text;
+    let text = ack::draft(&c, "h", &p, &dec, now, now, &[]).unwrap().text;
     assert!(text.starts_with("洞口县市场监督管理局：\n"), "{text}");
     assert!(
         text.contains("新闻报道") && !text.contains("报导"),

@@ -325,7 +325,7 @@ fn months_named(text: &str) -> Vec<u32> {
 }
 
 /// What a title says it is: Some(true) a plan, Some(false) a report, None neither or both.
-fn title_kind(t: &str) -> Option<bool> {
+pub(super) fn title_kind(t: &str) -> Option<bool> {
     let plan = t.contains("方案");
     let report = [
         "报告",
@@ -368,6 +368,9 @@ impl Classifier {
             }
         }
         if titles.iter().any(|t| t.0) && titles.iter().any(|t| !t.0) {
+            return true;
+        }
+        if super::split::body_sections(&mail.body).is_some() {
             return true;
         }
         if !framing.reply {

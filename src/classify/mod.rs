@@ -30,6 +30,7 @@ mod checks;
 mod cues;
 mod eventday;
 mod review;
+mod split;
 mod theme;
 mod units;
 mod zones;
@@ -86,6 +87,20 @@ impl Kind {
     }
 }
 
+/// One plan or report a mail carries: what it is, for which activity, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Submission {
+    pub kind: Kind,
+    pub activity: Option<u32>,
+    pub activity_date: Option<NaiveDate>,
+    pub activity_end: Option<NaiveDate>,
+    /// Why this part was read so (the part's own reasons; empty for one set by the office).
+    pub reasons: Vec<String>,
+}
+
+/// What a mail is. The top-level kind, activity and dates are its first submission; a mail
+/// that carries several (a report of one activity and the plan of the next) lists the
+/// further ones in `also`, each for the same unit. `needs_review` covers the whole mail.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
     pub kind: Kind,
@@ -97,6 +112,8 @@ pub struct Decision {
     pub needs_review: bool,
     pub automated: bool,
     pub reasons: Vec<String>,
+    /// The further submissions of a mail that carries several; empty for most mail.
+    pub also: Vec<Submission>,
 }
 
 impl Decision {
@@ -111,7 +128,25 @@ impl Decision {
             needs_review: false,
             automated,
             reasons: vec![reason],
+            also: Vec::new(),
         }
+    }
+
+    /// Every submission the mail carries, the first (the top-level fields) first; none for
+    /// `other` mail.
+    pub fn submissions(&self) -> Vec<Submission> {
+        if self.kind == Kind::Other {
+            return Vec::new();
+        }
+        let mut v = vec![Submission {
+            kind: self.kind,
+            activity: self.activity,
+            activity_date: self.activity_date,
+            activity_end: self.activity_end,
+            reasons: Vec::new(),
+        }];
+        v.extend(self.also.iter().cloned());
+        v
     }
 }
 
@@ -149,8 +184,19 @@ impl Classifier {
         }
     }
 
-    /// Classifies one mail: the stages below, in order, each noting its reasons.
+    /// Classifies one mail: the stages below, in order, each noting its reasons. A mail that
+    /// carries several submissions is cut into one mail per submission, each read on its own
+    /// (`split`).
     pub fn classify(&self, mail: &ParsedMail) -> Decision {
+        self.classify_mail(mail, true)
+    }
+
+    /// Classifies one part of a mail cut by `split`: it is not cut again.
+    fn classify_one(&self, mail: &ParsedMail) -> Decision {
+        self.classify_mail(mail, false)
+    }
+
+    fn classify_mail(&self, mail: &ParsedMail, split: bool) -> Decision {
         // Traditional characters are read as simplified: names and cues are simplified.
         let simplified = crate::parse::simplified_mail(mail);
         let mail = simplified.as_ref().unwrap_or(mail);
@@ -229,10 +275,13 @@ impl Classifier {
             return d;
         }
         let several = self.several_submissions(mail, framing);
-        if several {
+        if several && split {
+            if let Some(d) = self.classify_parts(mail) {
+                return d;
+            }
             // Read the submission of the kind the words lean to on its own, and flag the mail.
             if let Some(one) = checks::one_submission(mail, kind.kind == Kind::Plan) {
-                let mut d = self.classify(&one);
+                let mut d = self.classify_one(&one);
                 d.needs_review = true;
                 d.reasons.insert(
                     0,

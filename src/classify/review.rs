@@ -79,6 +79,7 @@ impl Classifier {
             needs_review: true,
             automated: false,
             reasons,
+            also: Vec::new(),
         }
     }
 
@@ -125,6 +126,7 @@ impl Classifier {
             needs_review,
             automated: false,
             reasons,
+            also: Vec::new(),
         }
     }
 }

@@ -107,6 +107,9 @@ pub enum Command {
         /// 标记为“其他邮件”（不计入报送）
         #[arg(long)]
         other: bool,
+        /// 同一邮件另含的一项材料（可重复）：序号:类别[:日期[:结束日期]]，如 --also 6:plan:2023-04-26。更正后该邮件的材料即为 --activity 所指一项加上各项 --also（原识别的各项不再保留）
+        #[arg(long, value_name = "序号:类别[:日期]", value_parser = parse_also, conflicts_with = "other")]
+        also: Vec<AlsoPart>,
         /// 更正人（默认为当前登录用户 $USER）
         #[arg(long, value_name = "姓名")]
         by: Option<String>,
@@ -223,6 +226,38 @@ pub enum WorkdaysCmd {
 pub(super) fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s)
         .map_err(|_| "时间应写作 2023-04-20T09:00:00+08:00（RFC 3339 格式）".to_string())
+}
+
+/// One `--also` of `assign`: a further submission of the mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlsoPart {
+    pub activity: u32,
+    pub kind: crate::classify::Kind,
+    pub date: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+/// `6:plan`, `6:report:2023-04-26`, `6:plan:2023-09-11:2023-09-17`.
+pub(super) fn parse_also(s: &str) -> Result<AlsoPart, String> {
+    let form = "应写作 序号:类别[:日期[:结束日期]]，如 6:plan:2023-04-26";
+    let f: Vec<&str> = s.split([':', '：']).map(str::trim).collect();
+    if !(2..=4).contains(&f.len()) {
+        return Err(form.into());
+    }
+    let activity = f[0].parse().map_err(|_| form.to_string())?;
+    let kind = match f[1] {
+        "plan" => crate::classify::Kind::Plan,
+        "report" => crate::classify::Kind::Report,
+        _ => return Err(format!("类别只能是 plan 或 report；{form}")),
+    };
+    let date = f.get(2).map(|d| parse_date(d)).transpose()?;
+    let end = f.get(3).map(|d| parse_date(d)).transpose()?;
+    Ok(AlsoPart {
+        activity,
+        kind,
+        date,
+        end,
+    })
 }
 
 pub(super) fn parse_date(s: &str) -> Result<NaiveDate, String> {

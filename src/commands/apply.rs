@@ -56,24 +56,35 @@ pub fn recorded_as(m: &MailRecord) -> String {
     if m.kind == Kind::Other {
         return "其他邮件".into();
     }
-    let mut s = format!(
-        "{}{}{}",
+    // Each submission the mail carries, the unit named once.
+    let parts: Vec<String> = m
+        .submissions()
+        .iter()
+        .map(|sub| {
+            let mut s = format!(
+                "{}{}",
+                sub.activity
+                    .map(|a| format!("第{a}项"))
+                    .unwrap_or_else(|| "（活动未识别）".into()),
+                sub.kind.zh()
+            );
+            match (sub.activity_date, sub.activity_end) {
+                (Some(d), Some(e)) if e != d => s.push_str(&format!(
+                    "，活动日期{}至{}",
+                    zh_date_short(d),
+                    zh_date_short(e)
+                )),
+                (Some(d), _) => s.push_str(&format!("，活动日期{}", zh_date_short(d))),
+                _ => s.push_str("，活动日期未注明"),
+            }
+            s
+        })
+        .collect();
+    format!(
+        "{}{}",
         m.unit.as_deref().unwrap_or("（单位未识别）"),
-        m.activity
-            .map(|a| format!("第{a}项"))
-            .unwrap_or_else(|| "（活动未识别）".into()),
-        m.kind.zh()
-    );
-    match (m.activity_date, m.activity_end) {
-        (Some(d), Some(e)) if e != d => s.push_str(&format!(
-            "，活动日期{}至{}",
-            zh_date_short(d),
-            zh_date_short(e)
-        )),
-        (Some(d), _) => s.push_str(&format!("，活动日期{}", zh_date_short(d))),
-        _ => s.push_str("，活动日期未注明"),
-    }
-    s
+        parts.join("；")
+    )
 }
 
 /// A unit named as the office wrote it: its short name, full name or an alias.
@@ -144,6 +155,24 @@ pub fn apply(
             };
             correct(config, store, &m, &target, by, now)
         }
+        Command::AssignSeveral { mail, parts } => {
+            let m = match target(config, store, *mail)? {
+                Ok(m) => m,
+                Err(why) => return refused(why),
+            };
+            let target = Assignment::Several(
+                parts
+                    .iter()
+                    .map(|p| Assignment::Submission {
+                        activity: p.activity,
+                        kind: p.kind,
+                        date: p.date,
+                        end: p.end,
+                    })
+                    .collect(),
+            );
+            correct(config, store, &m, &target, by, now)
+        }
         Command::Other { mail } => {
             let m = match target(config, store, *mail)? {
                 Ok(m) => m,
@@ -162,19 +191,11 @@ pub fn apply(
                     recorded_as(&m)
                 ));
             }
-            let target = match (m.kind, m.activity) {
-                (Kind::Other, _) => Assignment::Other,
-                (kind, Some(activity)) => Assignment::Submission {
-                    activity,
-                    kind,
-                    date: m.activity_date,
-                    end: m.activity_end,
-                },
-                (_, None) => {
-                    return refused(format!(
-                        "系统未能确定邮件 #{mail} 对应的活动，无法直接确认。请回复：#{mail} 第N项 方案|报告 [日期]"
-                    ))
-                }
+            // Each submission the mail was recorded with, as recorded.
+            let Some(target) = Assignment::of_record(&m) else {
+                return refused(format!(
+                    "系统未能确定邮件 #{mail} 对应的活动，无法直接确认。请回复：#{mail} 第N项 方案|报告 [日期]（多项材料用“；”隔开）"
+                ));
             };
             correct(config, store, &m, &target, by, now)
         }
@@ -182,7 +203,7 @@ pub fn apply(
             let Some(m) = store.mail(*mail)? else {
                 return refused(format!("没有编号为 #{mail} 的邮件（编号见日报）"));
             };
-            if *publish && (m.kind != Kind::Report || !m.is_settled_submission()) {
+            if *publish && !m.has_settled_report() {
                 return refused(format!(
                     "邮件 #{mail} 不是已登记的情况报告（当前为：{}），不能发布",
                     recorded_as(&m)

@@ -24,6 +24,9 @@ pub enum Command {
         date: Option<NaiveDate>,
         end: Option<NaiveDate>,
     },
+    /// `#编号 第N项 报告 [日期]；第M项 方案 [日期]`: a mail that carries several submissions,
+    /// each set (they replace what the mail was recorded with).
+    AssignSeveral { mail: i64, parts: Vec<AssignPart> },
     /// `#编号 其他`: not a submission.
     Other { mail: i64 },
     /// `#编号 确认`: accept what the bot proposed for a mail under review.
@@ -34,6 +37,15 @@ pub enum Command {
     ConfirmAddress { unit: String, address: String },
     /// `删除邮箱 地址`.
     DeleteAddress { address: String },
+}
+
+/// One submission of [`Command::AssignSeveral`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignPart {
+    pub activity: u32,
+    pub kind: Kind,
+    pub date: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
 }
 
 /// The forms, as the office writes them.
@@ -156,6 +168,34 @@ fn mail_command(rest: &str, year: i32) -> Result<Command, Unreadable> {
             })
         }
         _ => {}
+    }
+    // Several submissions, separated by ；or +: each part must read as one.
+    let parts: Vec<&str> = compact
+        .split([';', '；', '+'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        let read: Vec<AssignPart> = parts
+            .iter()
+            .filter_map(|p| match assign(mail, p, year) {
+                Ok(Command::Assign {
+                    activity,
+                    kind,
+                    date,
+                    end,
+                    ..
+                }) => Some(AssignPart {
+                    activity,
+                    kind,
+                    date,
+                    end,
+                }),
+                _ => None,
+            })
+            .collect();
+        if read.len() == parts.len() {
+            return Ok(Command::AssignSeveral { mail, parts: read });
+        }
     }
     assign(mail, compact, year)
 }
@@ -455,5 +495,45 @@ mod tests {
         );
         let got: Vec<(usize, &str)> = v.iter().map(|l| (l.no, l.text.as_str())).collect();
         assert_eq!(got, vec![(3, "#3 确认"), (6, "#5 其他")]);
+    }
+
+    #[test]
+    fn several_submissions_of_one_mail_in_one_line() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day);
+        let want = Command::AssignSeveral {
+            mail: 12,
+            parts: vec![
+                AssignPart {
+                    activity: 8,
+                    kind: Kind::Report,
+                    date: d(5, 26),
+                    end: None,
+                },
+                AssignPart {
+                    activity: 15,
+                    kind: Kind::Plan,
+                    date: None,
+                    end: None,
+                },
+            ],
+        };
+        for line in [
+            "#12 第8项 报告 5月26日；第15项 方案",
+            "＃１２ 第8项报告 2023-05-26 + 第15项 方案",
+            "#12 第8项 报告 5月26日; 第15项 方案",
+        ] {
+            assert_eq!(commands(line, 2023)[0].command, Ok(want.clone()), "{line}");
+        }
+        // A date after ；is still the one submission's date.
+        assert_eq!(
+            commands("#12 第3项 报告；4月28日", 2023)[0].command,
+            Ok(Command::Assign {
+                mail: 12,
+                activity: 3,
+                kind: Kind::Report,
+                date: d(4, 28),
+                end: None,
+            })
+        );
     }
 }

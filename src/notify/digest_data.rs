@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::attachments::attachments;
-use super::digest::{review_reason, unit_message, MAX_ARRIVED_ROWS};
+use super::digest::{proposal, review_reason, review_replies, unit_message, MAX_ARRIVED_ROWS};
 use super::evidence::{self, CheckItem};
 use super::own::{refusal_why, token_tag};
 use super::questions::{questions_since, unit_messages, UnitMessageItem};
@@ -194,66 +194,6 @@ fn sender(m: &MailRecord) -> String {
         (None, Some(a)) => a.clone(),
         _ => "（无发件人）".into(),
     })
-}
-
-fn kind_word(k: Kind) -> &'static str {
-    match k {
-        Kind::Plan => "方案",
-        _ => "报告",
-    }
-}
-
-/// What the bot recorded or proposes for a mail, in a few words.
-fn proposal(m: &MailRecord) -> String {
-    if m.kind == Kind::Other {
-        return "其他邮件".into();
-    }
-    let mut parts = vec![
-        m.kind.zh().to_string(),
-        m.unit.clone().unwrap_or_else(|| "单位未识别".into()),
-        m.activity
-            .map(|a| format!("第{a}项"))
-            .unwrap_or_else(|| "活动未识别".into()),
-    ];
-    if let Some(d) = m.activity_date {
-        parts.push(format!("活动日期{}", zh_date_short(d)));
-    }
-    parts.join(" · ")
-}
-
-/// The exact lines that settle a mail under review: confirming the proposal when it names
-/// an activity, else each of the unit's activities, else the general form; and 其他.
-fn review_replies(config: &Config, m: &MailRecord) -> Vec<String> {
-    let n = m.id;
-    let date = m
-        .activity_date
-        .map(|d| format!(" {}", d.format("%Y-%m-%d")))
-        .unwrap_or_else(|| " 日期".into());
-    let mut v = Vec::new();
-    match (m.kind, m.activity, &m.unit) {
-        (Kind::Other, _, _) => {
-            v.push(format!("#{n} 确认"));
-            v.push(format!("#{n} 第N项 方案 日期"));
-        }
-        (k, Some(a), _) => {
-            if m.activity_date.is_some() {
-                v.push(format!("#{n} 确认"));
-            }
-            v.push(format!("#{n} 第{a}项 {}{date}", kind_word(k)));
-        }
-        (k, None, Some(unit)) => {
-            for a in config.activities_of(unit) {
-                v.push(format!("#{n} 第{}项 {}{date}", a.number, kind_word(k)));
-            }
-        }
-        (k, None, None) => v.push(format!("#{n} 第N项 {}{date}", kind_word(k))),
-    }
-    // Held only because its sender is not confirmed: confirming the address settles it.
-    v.extend(evidence::confirm_line(m));
-    if m.kind != Kind::Other {
-        v.push(format!("#{n} 其他"));
-    }
-    v
 }
 
 fn receipt_text(what: &str, r: &Option<Receipt>, deadline: Option<chrono::NaiveDate>) -> String {

@@ -87,23 +87,31 @@ pub(super) fn checks(
                 replies: Vec::new(),
             });
         }
-        if !m.is_settled_submission() {
-            continue;
-        }
-        let record = m.activity.and_then(|a| subs.record_of(a, m.kind));
-        if let (Some(a), Some(first)) = (m.activity, record.filter(|r| *r != m.id)) {
-            let what = if m.kind == Kind::Plan {
+        // Each settled plan or report the mail carries.
+        for sub in m.settled_submissions() {
+            let Some(a) = sub.activity else { continue };
+            let Some(first) = subs.record_of(a, sub.kind).filter(|r| *r != m.id) else {
+                continue;
+            };
+            let what = if sub.kind == Kind::Plan {
                 "活动方案"
             } else {
                 "情况报告"
             };
+            let only = m.also.is_empty();
             out.push(CheckItem {
                 id: m.id,
-                from,
+                from: from.clone(),
                 what: format!("第{a}项已有先收到的{what}（#{first}），本邮件未替换原记录"),
-                note: format!(
-                    "如应以本邮件为准，核对后回复下行撤销原记录（命令行：themeday assign {first} --other）。"
-                ),
+                note: if only {
+                    format!(
+                        "如应以本邮件为准，核对后回复下行撤销原记录（命令行：themeday assign {first} --other）。"
+                    )
+                } else {
+                    format!(
+                        "本邮件含多项材料，其余各项照常登记。如应以本邮件为准，核对后撤销原记录 #{first}（命令行：themeday assign {first} --other；原记录若也含多项材料，请改用 assign 重新登记其各项）。"
+                    )
+                },
                 replies: vec![format!("#{first} 其他")],
             });
         }

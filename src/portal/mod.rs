@@ -146,13 +146,13 @@ fn approved_reports(store: &Store) -> Result<BTreeMap<u32, Vec<i64>>> {
             continue;
         }
         let Some(m) = store.mail(id)? else { continue };
-        if m.kind != Kind::Report || !m.is_settled_submission() {
-            continue;
-        }
-        if let Some(a) = m.activity {
-            let v = out.entry(a).or_default();
-            v.push(id);
-            v.sort_unstable();
+        // Each settled report the mail carries (one that also carries a plan shows its report).
+        for s in m.settled_submissions() {
+            if let (Kind::Report, Some(a)) = (s.kind, s.activity) {
+                let v = out.entry(a).or_default();
+                v.push(id);
+                v.sort_unstable();
+            }
         }
     }
     Ok(out)

@@ -6,7 +6,8 @@
 //!   acknowledgement held back, so a crash applies all of it or none;
 //! - the correction log is append-only: corrections are never changed or deleted.
 //!
-//! This room owns the `correction` table and the correcting UPDATE of a mail; it queues mail
+//! This room owns the `correction` table and the correcting UPDATE of a mail (which replaces
+//! the mail's further submissions, `mail_submission`, with the office's); it queues mail
 //! only through `outbox::queue_in` and does not read or write the archive.
 
 use chrono::{DateTime, FixedOffset};
@@ -44,6 +45,9 @@ impl Store {
                 after.activity_end.map(|d| d.to_string()),
             ],
         )?;
+        // The office's decision replaces every submission the mail was recorded with.
+        tx.execute("DELETE FROM mail_submission WHERE mail_id = ?1", [mail_id])?;
+        super::mails::insert_also(&tx, mail_id, &after.also)?;
         tx.execute(
             "INSERT INTO correction (mail_id, at, by, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![mail_id, ts(&now), by, before_json, decision_json(after)],
@@ -78,15 +82,28 @@ impl Store {
     }
 }
 
-/// The decision fields of a mail as JSON, for the correction log.
+/// The decision fields of a mail as JSON, for the correction log (with `also`, the further
+/// submissions, when the mail carries several).
 pub fn decision_json(d: &Decision) -> String {
-    serde_json::json!({
+    let mut v = serde_json::json!({
         "kind": d.kind,
         "unit": d.unit,
         "activity": d.activity,
         "activity_date": d.activity_date.map(|x| x.to_string()),
         "activity_end": d.activity_end.map(|x| x.to_string()),
         "needs_review": d.needs_review,
-    })
-    .to_string()
+    });
+    if !d.also.is_empty() {
+        v["also"] = serde_json::json!(d
+            .also
+            .iter()
+            .map(|s| serde_json::json!({
+                "kind": s.kind,
+                "activity": s.activity,
+                "activity_date": s.activity_date.map(|x| x.to_string()),
+                "activity_end": s.activity_end.map(|x| x.to_string()),
+            }))
+            .collect::<Vec<_>>());
+    }
+    v.to_string()
 }

@@ -9,7 +9,8 @@
 //!   (or one savepoint of the open batch);
 //! - the caller has archived the raw bytes before calling `record`.
 //!
-//! This room owns the `mail` table (apart from a correction's UPDATE, see `corrections`); it
+//! This room owns the `mail` and `mail_submission` tables (apart from a correction's UPDATE,
+//! see `corrections`); it
 //! queues mail only through `outbox::queue_in` and does not write the archive.
 
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::outbox::{queue_in, Outgoing};
 use super::{parse_ts, ts, Store};
-use crate::classify::{Decision, Kind};
+use crate::classify::{Decision, Kind, Submission};
 use crate::error::Result;
 use crate::parse::ParsedMail;
 use crate::records::{Flags, MailRecord, Provenance, Submissions};
@@ -131,6 +132,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            insert_also(tx, id, &decision.also)?;
             tx.execute(
                 "INSERT OR IGNORE INTO source_seen (source, mail_id) VALUES (?1, ?2)",
                 params![source, id],
@@ -155,13 +157,17 @@ impl Store {
     }
 
     /// Whether a plan for `activity` that counts (not waiting for review) is on record,
-    /// leaving out mail `except`.
+    /// leaving out mail `except`: a mail's own plan or a further one it carries.
     pub fn has_settled_plan(&self, activity: u32, except: Option<i64>) -> Result<bool> {
         Ok(self
             .conn
             .query_row(
-                "SELECT 1 FROM mail WHERE activity = ?1 AND kind = 'plan' AND (needs_review = 0 OR reviewed = 1)
-                 AND id != ?2 AND (?3 IS NULL OR season = ?3) LIMIT 1",
+                "SELECT 1 FROM mail m WHERE (needs_review = 0 OR reviewed = 1)
+                   AND id != ?2 AND (?3 IS NULL OR season = ?3)
+                   AND ((activity = ?1 AND kind = 'plan')
+                        OR EXISTS (SELECT 1 FROM mail_submission s WHERE s.mail_id = m.id
+                                     AND s.activity = ?1 AND s.kind = 'plan'))
+                 LIMIT 1",
                 params![activity, except.unwrap_or(-1), self.season],
                 |_| Ok(()),
             )
@@ -178,12 +184,15 @@ impl Store {
     pub fn submissions(&self, tz: chrono_tz::Tz) -> Result<Submissions> {
         let mut subs = Submissions::default();
         let mut st = self.conn.prepare(
-            "SELECT * FROM mail WHERE kind != 'other' AND activity IS NOT NULL
+            "SELECT * FROM mail m WHERE kind != 'other'
+               AND (activity IS NOT NULL OR EXISTS (SELECT 1 FROM mail_submission s WHERE s.mail_id = m.id))
                AND (needs_review = 0 OR reviewed = 1) AND (?1 IS NULL OR season = ?1) ORDER BY id",
         )?;
         let mut rows = st.query([self.season])?;
         while let Some(r) = rows.next()? {
-            subs.add(&mail_from_row(r)?, tz);
+            let mut m = mail_from_row(r)?;
+            m.also = also_of(&self.conn, m.id)?;
+            subs.add(&m, tz);
         }
         Ok(subs)
     }
@@ -249,8 +258,51 @@ impl Store {
     fn query_mails<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<MailRecord>> {
         let mut st = self.conn.prepare(sql)?;
         let rows = st.query_map(p, mail_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut mails = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for m in &mut mails {
+            m.also = also_of(&self.conn, m.id)?;
+        }
+        Ok(mails)
     }
+}
+
+/// Records the further submissions of a mail (`seq` 1, 2, …).
+pub(super) fn insert_also(conn: &Connection, mail_id: i64, also: &[Submission]) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO mail_submission (mail_id, seq, kind, activity, activity_date, activity_end, reasons)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, s) in also.iter().enumerate() {
+        st.execute(params![
+            mail_id,
+            i as i64 + 1,
+            s.kind.as_str(),
+            s.activity,
+            s.activity_date.map(|d| d.to_string()),
+            s.activity_end.map(|d| d.to_string()),
+            serde_json::to_string(&s.reasons).unwrap_or_else(|_| "[]".into()),
+        ])?;
+    }
+    Ok(())
+}
+
+/// The further submissions of a mail, in order.
+fn also_of(conn: &Connection, mail_id: i64) -> Result<Vec<Submission>> {
+    let mut st = conn.prepare_cached(
+        "SELECT kind, activity, activity_date, activity_end, reasons FROM mail_submission
+          WHERE mail_id = ?1 ORDER BY seq",
+    )?;
+    let rows = st.query_map([mail_id], |r| {
+        let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
+        Ok(Submission {
+            kind: Kind::parse(&r.get::<_, String>(0)?).unwrap_or(Kind::Other),
+            activity: r.get(1)?,
+            activity_date: date(r.get(2)?),
+            activity_end: date(r.get(3)?),
+            reasons: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
@@ -293,6 +345,7 @@ fn mail_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MailRecord> {
         dkim: r.get("dkim")?,
         sender: r.get("sender")?,
         held_for_sender: r.get("held_for_sender")?,
+        also: Vec::new(),
     })
 }
 

@@ -16,7 +16,8 @@
 //! One room per concern, each with its own `impl Store` block and the SQL of its tables:
 //! - `mod.rs` (this file): opening and migrating the database, the `Store`, batches and
 //!   transactions, the timestamp helpers;
-//! - `mails`: recording mails and the queries over the records;
+//! - `mails`: recording mails (with the further submissions of a mail that carries several,
+//!   `mail_submission`) and the queries over the records;
 //! - `outbox`: outgoing mail, its states, reminder and digest bookkeeping;
 //! - `cursor`: the IMAP cursor and the sources already seen;
 //! - `addresses`: sender addresses for units: confirmed by the office, or proposed by the bot;
@@ -219,6 +220,22 @@ const MIGRATIONS: &[&str] = &[
         message_id TEXT,
         seen_at TEXT NOT NULL
     );
+    "#,
+    // 9: a mail that carries several submissions (the report of one activity and the plan of
+    // the next): its further ones, in order (`seq` 1, 2, …; the first is the mail's own
+    // columns). Mail recorded before this carries one each, as it was recorded.
+    r#"
+    CREATE TABLE mail_submission (
+        mail_id INTEGER NOT NULL REFERENCES mail(id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        activity INTEGER,
+        activity_date TEXT,
+        activity_end TEXT,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (mail_id, seq)
+    );
+    CREATE INDEX mail_submission_activity ON mail_submission(activity, kind);
     "#,
 ];
 
